@@ -1,0 +1,7 @@
+export const policies = {
+  CoreAdminPolicy: () => import('#app/core/policies/admin_policy'),
+  CoreAttachmentPolicy: () => import('#app/core/policies/attachment_policy'),
+  CoreRegistrationPolicy: () => import('#app/core/policies/registration_policy'),
+  CoreUserPolicy: () => import('#app/core/policies/user_policy'),
+}
+

@@ -1,0 +1,124 @@
+import '@adonisjs/core/types/http'
+
+type ParamValue = string | number | bigint | boolean
+
+export type ScannedRoutes = {
+  ALL: {
+    'home': { paramsTuple?: []; params?: {} }
+    'health': { paramsTuple?: []; params?: {} }
+    'vendor.chartjs': { paramsTuple?: []; params?: {} }
+    'locale.update': { paramsTuple?: []; params?: {} }
+    'departments.public': { paramsTuple?: []; params?: {} }
+    'register.status': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'session.store': { paramsTuple?: []; params?: {} }
+    'register.create': { paramsTuple?: []; params?: {} }
+    'register.store': { paramsTuple?: []; params?: {} }
+    'session.destroy': { paramsTuple?: []; params?: {} }
+    'dashboard': { paramsTuple?: []; params?: {} }
+    'account.password.edit': { paramsTuple?: []; params?: {} }
+    'account.password.update': { paramsTuple?: []; params?: {} }
+    'attachments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.registrations.index': { paramsTuple?: []; params?: {} }
+    'admin.registrations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.registrations.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.registrations.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.users.create': { paramsTuple?: []; params?: {} }
+    'admin.users.store': { paramsTuple?: []; params?: {} }
+    'admin.users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.departments.index': { paramsTuple?: []; params?: {} }
+    'admin.departments.create': { paramsTuple?: []; params?: {} }
+    'admin.departments.store': { paramsTuple?: []; params?: {} }
+    'admin.departments.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.departments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.departments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'admin.audit.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.calendar.index': { paramsTuple?: []; params?: {} }
+    'admin.calendar.store': { paramsTuple?: []; params?: {} }
+    'admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.members.index': { paramsTuple?: []; params?: {} }
+    'tenant.members.create': { paramsTuple?: []; params?: {} }
+    'tenant.members.store': { paramsTuple?: []; params?: {} }
+    'tenant.members.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  GET: {
+    'home': { paramsTuple?: []; params?: {} }
+    'health': { paramsTuple?: []; params?: {} }
+    'vendor.chartjs': { paramsTuple?: []; params?: {} }
+    'departments.public': { paramsTuple?: []; params?: {} }
+    'register.status': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'register.create': { paramsTuple?: []; params?: {} }
+    'dashboard': { paramsTuple?: []; params?: {} }
+    'account.password.edit': { paramsTuple?: []; params?: {} }
+    'attachments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.registrations.index': { paramsTuple?: []; params?: {} }
+    'admin.registrations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.users.create': { paramsTuple?: []; params?: {} }
+    'admin.users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.departments.index': { paramsTuple?: []; params?: {} }
+    'admin.departments.create': { paramsTuple?: []; params?: {} }
+    'admin.departments.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'admin.audit.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.calendar.index': { paramsTuple?: []; params?: {} }
+    'tenant.members.index': { paramsTuple?: []; params?: {} }
+    'tenant.members.create': { paramsTuple?: []; params?: {} }
+  }
+  HEAD: {
+    'home': { paramsTuple?: []; params?: {} }
+    'health': { paramsTuple?: []; params?: {} }
+    'vendor.chartjs': { paramsTuple?: []; params?: {} }
+    'departments.public': { paramsTuple?: []; params?: {} }
+    'register.status': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'register.create': { paramsTuple?: []; params?: {} }
+    'dashboard': { paramsTuple?: []; params?: {} }
+    'account.password.edit': { paramsTuple?: []; params?: {} }
+    'attachments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.registrations.index': { paramsTuple?: []; params?: {} }
+    'admin.registrations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.users.create': { paramsTuple?: []; params?: {} }
+    'admin.users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.departments.index': { paramsTuple?: []; params?: {} }
+    'admin.departments.create': { paramsTuple?: []; params?: {} }
+    'admin.departments.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'admin.audit.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.calendar.index': { paramsTuple?: []; params?: {} }
+    'tenant.members.index': { paramsTuple?: []; params?: {} }
+    'tenant.members.create': { paramsTuple?: []; params?: {} }
+  }
+  POST: {
+    'locale.update': { paramsTuple?: []; params?: {} }
+    'session.store': { paramsTuple?: []; params?: {} }
+    'register.store': { paramsTuple?: []; params?: {} }
+    'session.destroy': { paramsTuple?: []; params?: {} }
+    'admin.registrations.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.registrations.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.store': { paramsTuple?: []; params?: {} }
+    'admin.users.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.departments.store': { paramsTuple?: []; params?: {} }
+    'admin.calendar.store': { paramsTuple?: []; params?: {} }
+    'tenant.members.store': { paramsTuple?: []; params?: {} }
+    'tenant.members.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  PUT: {
+    'account.password.update': { paramsTuple?: []; params?: {} }
+    'admin.users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.departments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  DELETE: {
+    'admin.departments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+}
+declare module '@adonisjs/core/types/http' {
+  export interface RoutesList extends ScannedRoutes {}
+}

@@ -1,0 +1,89 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type User from '#core/models/user'
+import JobRunService from '#core/services/job_run_service'
+import AuditChainCheckJob from '#core/jobs/audit_chain_check_job'
+
+async function count(query: any) {
+  const row = await query.count('* as total').first()
+  return Number(row?.total ?? 0)
+}
+
+/** Last 6 months as yyyy-MM keys, oldest first (Asia/Shanghai). */
+function lastMonths(n = 6) {
+  const now = DateTime.now().setZone('Asia/Shanghai').startOf('month')
+  return Array.from({ length: n }, (_, i) => now.minus({ months: n - 1 - i }))
+}
+
+async function monthlyCounts(table: string, column: string, scope?: (q: any) => void) {
+  const months = lastMonths()
+  // occurred_at (audit) holds ISO strings; other timestamps are SQL datetimes in UTC.
+  const iso = column === 'occurred_at'
+  const start = months[0].toUTC()
+  const since = iso ? start.toISO()! : start.toSQL({ includeOffset: false })!
+  const query = db.from(table).where(column, '>=', since).select(column)
+  scope?.(query)
+  const rows = await query
+  const buckets = new Map(months.map((m) => [m.toFormat('yyyy-MM'), 0]))
+  for (const row of rows) {
+    const value = row[column]
+    const dt =
+      value instanceof Date
+        ? DateTime.fromJSDate(value)
+        : iso
+          ? DateTime.fromISO(String(value))
+          : DateTime.fromSQL(String(value), { zone: 'utc' })
+    const key = dt.setZone('Asia/Shanghai').toFormat('yyyy-MM')
+    if (buckets.has(key)) buckets.set(key, buckets.get(key)! + 1)
+  }
+  return { labels: [...buckets.keys()], data: [...buckets.values()] }
+}
+
+/**
+ * The figures on each role's dashboard. Later modules add their cards here; every figure
+ * a tenant sees is scoped to its own enterprise.
+ */
+export default class DashboardService {
+  async forOperator() {
+    const [tenants, pending, users, departments, auditToday] = await Promise.all([
+      count(db.from('tenants')),
+      count(db.from('registration_applications').where('status', 'pending')),
+      count(db.from('users').where('is_active', true)),
+      count(db.from('departments')),
+      count(db.from('audit_logs').where('occurred_at', '>=', DateTime.now().setZone('Asia/Shanghai').startOf('day').toUTC().toISO()!)),
+    ])
+    const registrations = await monthlyCounts('registration_applications', 'created_at')
+    const byStatus = await db.from('registration_applications').select('status').count('* as total').groupBy('status')
+    return {
+      tenants,
+      pending,
+      users,
+      departments,
+      auditToday,
+      registrations,
+      byStatus: byStatus.map((r) => ({ status: r.status, total: Number(r.total) })),
+      lastChainCheck: await JobRunService.latest(AuditChainCheckJob.jobName),
+    }
+  }
+
+  async forEvaluator() {
+    const [tenants, auditEntries, departments] = await Promise.all([
+      count(db.from('tenants')),
+      count(db.from('audit_logs')),
+      count(db.from('departments')),
+    ])
+    const activity = await monthlyCounts('tenants', 'created_at')
+    return { tenants, auditEntries, departments, activity }
+  }
+
+  async forTenant(user: User) {
+    const tenantId = user.tenantId!
+    const [members, activeMembers] = await Promise.all([
+      count(db.from('users').where('tenant_id', tenantId)),
+      count(db.from('users').where('tenant_id', tenantId).where('is_active', true)),
+    ])
+    const tenant = await db.from('tenants').where('id', tenantId).first()
+    const activity = await monthlyCounts('audit_logs', 'occurred_at', (q) => q.where('tenant_id', tenantId))
+    return { tenant, members, activeMembers, activity }
+  }
+}

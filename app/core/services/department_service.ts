@@ -1,0 +1,56 @@
+import db from '@adonisjs/lucid/services/db'
+import Department from '#core/models/department'
+import User from '#core/models/user'
+import AuditService from '#core/services/audit_service'
+import DomainException from '#core/exceptions/domain_exception'
+
+export interface DepartmentInput {
+  name: string
+  responsibilities: string
+  phone?: string | null
+  sortOrder?: number
+}
+
+/** The operator's departments (GB/T 39678 5.1.2), each change audited. */
+export default class DepartmentService {
+  constructor(private audit = new AuditService()) {}
+
+  async create(input: DepartmentInput) {
+    await this.assertNameFree(input.name)
+    return db.transaction(async (trx) => {
+      const department = await Department.create(input, { client: trx })
+      await this.audit.record(trx, { action: 'department.created', subjectType: 'department', subjectId: department.id, after: department.serialize() })
+      return department
+    })
+  }
+
+  async update(department: Department, input: DepartmentInput) {
+    await this.assertNameFree(input.name, department.id)
+    return db.transaction(async (trx) => {
+      department.useTransaction(trx)
+      const before = department.serialize()
+      department.merge(input)
+      await department.save()
+      await this.audit.record(trx, { action: 'department.updated', subjectType: 'department', subjectId: department.id, before, after: department.serialize() })
+      return department
+    })
+  }
+
+  /** A department with staff cannot go: move them first. */
+  async delete(department: Department) {
+    const staff = await User.query().where('departmentId', department.id).count('* as total').firstOrFail()
+    if (Number(staff.$extras.total) > 0) throw new DomainException('departments.has_staff', { count: Number(staff.$extras.total) }, { status: 409 })
+    await db.transaction(async (trx) => {
+      department.useTransaction(trx)
+      const before = department.serialize()
+      await department.delete()
+      await this.audit.record(trx, { action: 'department.deleted', subjectType: 'department', subjectId: department.id, before })
+    })
+  }
+
+  private async assertNameFree(name: string, exceptId?: number) {
+    const query = Department.query().where('name', name)
+    if (exceptId) query.whereNot('id', exceptId)
+    if (await query.first()) throw new DomainException('departments.name_taken', {}, { field: 'name' })
+  }
+}

@@ -1,0 +1,8 @@
+import vine from '@vinejs/vine'
+
+export const departmentValidator = vine.create({
+  name: vine.string().trim().minLength(2).maxLength(100),
+  responsibilities: vine.string().trim().minLength(4).maxLength(2000),
+  phone: vine.string().trim().maxLength(40).optional(),
+  sortOrder: vine.number().min(0).max(9999).optional(),
+})

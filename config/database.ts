@@ -1,0 +1,51 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig } from '@adonisjs/lucid'
+
+/**
+ * Two deployments, one code base: SQLite (embedded default) or MySQL/MariaDB (production),
+ * chosen by DB_CONNECTION only.
+ */
+const migrations = { naturalSort: true, paths: ['database/migrations'] }
+
+const dbConfig = defineConfig({
+  connection: env.get('DB_CONNECTION', 'sqlite'),
+  connections: {
+    sqlite: {
+      client: 'better-sqlite3',
+      connection: {
+        filename: env.get('SQLITE_PATH') ?? app.tmpPath(app.inTest ? 'test.sqlite3' : 'db.sqlite3'),
+      },
+      useNullAsDefault: true,
+      migrations,
+      schemaGeneration: { enabled: true, outputPath: 'database/schema.ts' },
+      pool: {
+        // WAL lets readers run beside the writer; busy_timeout makes concurrent writers wait, not fail.
+        afterCreate: (conn: any, done: any) => {
+          conn.pragma('journal_mode = WAL')
+          conn.pragma('busy_timeout = 5000')
+          conn.pragma('foreign_keys = ON')
+          done()
+        },
+      },
+    },
+    mysql: {
+      client: 'mysql2',
+      connection: {
+        host: env.get('MYSQL_HOST', '127.0.0.1'),
+        port: env.get('MYSQL_PORT', 3306),
+        user: env.get('MYSQL_USER', 'root'),
+        password: env.get('MYSQL_PASSWORD', ''),
+        database: env.get('MYSQL_DATABASE', 'parkgate'),
+        charset: 'utf8mb4',
+        timezone: 'Z',
+        dateStrings: false,
+      },
+      migrations,
+      schemaGeneration: { enabled: false },
+      pool: { min: 0, max: 10 },
+    },
+  },
+})
+
+export default dbConfig

@@ -1,0 +1,60 @@
+import { BaseSeeder } from '@adonisjs/lucid/seeders'
+import db from '@adonisjs/lucid/services/db'
+import env from '#start/env'
+import User from '#core/models/user'
+import Department from '#core/models/department'
+import CalendarDay from '#core/models/calendar_day'
+import RegistrationService from '#core/services/registration_service'
+import DepartmentService from '#core/services/department_service'
+import UserService from '#core/services/user_service'
+import { holidays2026 } from '#database/seed_data/holidays_2026'
+import { DEMO_PASSWORD, DEMO_DEPARTMENTS, DEMO_TENANTS } from '#database/seed_data/demo_data'
+import { seedLarge } from '#database/seed_data/large_profile'
+
+/**
+ * Profiles: `demo` (default; the README's accounts) and `large` (benchmarks). Safe to run
+ * again: it does nothing when the demo operator already exists. Writes go through the services,
+ * so the audit trail holds the history of the demo data too.
+ */
+export default class MainSeeder extends BaseSeeder {
+  async run() {
+    if (await User.findBy('email', 'operator@parkgate.local')) return
+
+    if ((await CalendarDay.query().count('* as total').firstOrFail()).$extras.total == 0) {
+      await db.table('calendar_days').multiInsert(
+        holidays2026().map((d) => ({ ...d, created_at: new Date(), updated_at: new Date() }))
+      )
+    }
+
+    const departments = new DepartmentService()
+    for (const department of DEMO_DEPARTMENTS) await departments.create(department)
+    const operations = await Department.findByOrFail('name', DEMO_DEPARTMENTS[0].name)
+
+    const users = new UserService()
+    const operator = await users.create({ email: 'operator@parkgate.local', password: DEMO_PASSWORD, fullName: '王建国', role: 'operator_admin' })
+    await users.create({ email: 'staff@parkgate.local', password: DEMO_PASSWORD, fullName: '李晓梅', role: 'operator_staff', departmentId: operations.id })
+    await users.create({ email: 'evaluator@parkgate.local', password: DEMO_PASSWORD, fullName: '陈评审', role: 'evaluator' })
+
+    const registrations = new RegistrationService()
+    for (const tenant of DEMO_TENANTS) {
+      const application = await registrations.apply({ ...tenant.application, password: DEMO_PASSWORD })
+      const { tenant: admitted } = await registrations.approve(application.id, operator)
+      for (const member of tenant.members) {
+        await users.create({ ...member, password: DEMO_PASSWORD, tenantId: admitted.id })
+      }
+    }
+    // One application left pending so the review queue is not empty.
+    await registrations.apply({
+      userCategory: 'payment_enterprise',
+      unitName: '深圳前海跨境支付服务有限公司',
+      uscc: '91440300MA5G8K2X1D',
+      legalRepresentative: '赵海',
+      contactPerson: '钱多多',
+      mobile: '13800138003',
+      email: 'apply@qianhaipay.example',
+      password: DEMO_PASSWORD,
+    })
+
+    if (env.get('SEED_PROFILE', 'demo') === 'large') await seedLarge(operator)
+  }
+}

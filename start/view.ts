@@ -1,0 +1,27 @@
+/*
+|--------------------------------------------------------------------------
+| Edge globals: formatting helpers shared by every page
+|--------------------------------------------------------------------------
+*/
+import edge from 'edge.js'
+import { DateTime } from 'luxon'
+import { urlFor } from '@adonisjs/core/services/url_builder'
+
+export const ZONE = 'Asia/Shanghai'
+
+edge.global('urlFor', urlFor)
+
+/** A moment shown in Asia/Shanghai ("2026-11-23 14:05"). */
+edge.global('formatDateTime', (value: DateTime | string | null | undefined, format = 'yyyy-MM-dd HH:mm') => {
+  if (!value) return ''
+  const dt = typeof value === 'string' ? DateTime.fromISO(value, { zone: 'utc' }) : value
+  return dt.setZone(ZONE).toFormat(format)
+})
+
+edge.global('formatDate', (value: DateTime | string | null | undefined) => {
+  if (!value) return ''
+  const dt = typeof value === 'string' ? DateTime.fromISO(value, { zone: ZONE }) : value
+  return dt.setZone(ZONE).toFormat('yyyy-MM-dd')
+})
+
+edge.global('json', (value: unknown) => JSON.stringify(value ?? null).replace(/</g, '\\u003c'))

@@ -96,21 +96,26 @@ export default class AuditService {
 
   /** Walks the whole chain in id order and reports the first broken link. */
   async verify(pageSize = 2000): Promise<ChainVerdict> {
-    let prev = GENESIS_HASH
+    let state = { prev: GENESIS_HASH, checked: 0 }
     let lastId = 0
-    let checked = 0
     for (;;) {
       const rows = await db.from('audit_logs').where('id', '>', lastId).orderBy('id').limit(pageSize)
-      if (rows.length === 0) break
-      for (const row of rows) {
-        if (row.prev_hash !== prev) return { intact: false, checked, brokenAt: Number(row.id), reason: 'link_mismatch' }
-        if (chainHash(row.prev_hash, row) !== row.hash) {
-          return { intact: false, checked, brokenAt: Number(row.id), reason: 'hash_mismatch' }
-        }
-        prev = row.hash
-        lastId = Number(row.id)
-        checked++
-      }
+      if (rows.length === 0) return { intact: true, checked: state.checked }
+      const verdict = AuditService.checkRows(rows, state)
+      if (!verdict.intact) return verdict
+      state = { prev: rows[rows.length - 1].hash, checked: verdict.checked }
+      lastId = Number(rows[rows.length - 1].id)
+    }
+  }
+
+  /** Checks consecutive rows against the hash before them: each must link to it and hash right. */
+  static checkRows(rows: Record<string, any>[], from = { prev: GENESIS_HASH, checked: 0 }): ChainVerdict {
+    let { prev, checked } = from
+    for (const row of rows) {
+      if (row.prev_hash !== prev) return { intact: false, checked, brokenAt: Number(row.id), reason: 'link_mismatch' }
+      if (chainHash(row.prev_hash, row) !== row.hash) return { intact: false, checked, brokenAt: Number(row.id), reason: 'hash_mismatch' }
+      prev = row.hash
+      checked++
     }
     return { intact: true, checked }
   }

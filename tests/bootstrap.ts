@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { assert } from '@japa/assert'
-import { apiClient } from '@japa/api-client'
+import { apiClient, ApiResponse } from '@japa/api-client'
 import { browserClient } from '@japa/browser-client'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
@@ -42,6 +42,14 @@ export const plugins: Config['plugins'] = [
 ]
 
 /**
+ * The session plugin's `assertValidationErrors` reads the v6 `errors` flash key; v7 flashes
+ * field errors under `inputErrorsBag`, which is what our forms show.
+ */
+ApiResponse.macro('assertFieldErrors', function (this: ApiResponse, field: string, messages: string[]) {
+  this.assert!.deepEqual(this.flashMessage('inputErrorsBag')?.[field] || [], messages)
+})
+
+/**
  * Each run starts from an empty database: drop everything, migrate. Groups then roll back a
  * global transaction (unit/functional) or truncate (browser).
  */
@@ -66,4 +74,10 @@ export const configureSuite: Config['configureSuite'] = (suite) => {
 
 if (!hasChromium) {
   console.warn(`Chromium not found at ${CHROMIUM_PATH}: the browser suite needs it (apt-get install chromium).`)
+}
+
+declare module '@japa/api-client' {
+  interface ApiResponse {
+    assertFieldErrors(field: string, messages: string[]): void
+  }
 }

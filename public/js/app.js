@@ -130,6 +130,7 @@
     Chart.defaults.font.family = getComputedStyle(document.body).fontFamily
     Chart.defaults.color = cssVar('--c-text-soft', '#475569')
     var grid = cssVar('--c-border', '#dde3ec')
+    var narrow = window.matchMedia && window.matchMedia('(max-width: 640px)').matches
     var reduced = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches
 
     var options = {
@@ -139,7 +140,7 @@
       plugins: {
         legend: {
           display: circular || datasets.length > 1,
-          position: circular ? 'right' : 'top',
+          position: circular && !narrow ? 'right' : circular ? 'bottom' : 'top',
           labels: { boxWidth: 12, boxHeight: 12 },
         },
         tooltip: { mode: circular ? 'point' : 'index', intersect: circular },
@@ -162,9 +163,6 @@
   function setupCharts() {
     var canvases = document.querySelectorAll('canvas[data-chart]')
     if (!canvases.length || typeof window.Chart !== 'function') return
-    if (window.matchMedia && window.matchMedia('(max-width: 640px)').matches) {
-      window.Chart.defaults.plugins.legend.position = 'bottom'
-    }
     canvases.forEach(function (canvas) {
       try {
         drawChart(canvas)

@@ -4,7 +4,9 @@ import { errors as bouncerErrors } from '@adonisjs/bouncer'
 import { errors as limiterErrors } from '@adonisjs/limiter'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
+import i18nManager from '@adonisjs/i18n/services/main'
 import DomainException from '#core/exceptions/domain_exception'
+import { LOCALE_COOKIE } from '#core/middleware/detect_locale_middleware'
 
 /**
  * Turns every error into something a user can read in their language: translated 403/404/500
@@ -20,7 +22,24 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     '500..599': (_, { view }) => view.render('pages/errors/server_error'),
   }
 
+  /**
+   * A 404 for an unknown URL never passes the router middleware: give the error page the
+   * language (from the visitor's cookie) and an anonymous `auth` it would otherwise lack.
+   */
+  protected prepareView(ctx: HttpContext) {
+    if (!ctx.i18n) {
+      const wanted = ctx.request.cookie(LOCALE_COOKIE)
+      ctx.i18n = i18nManager.locale((wanted && i18nManager.getSupportedLocaleFor([wanted])) || i18nManager.defaultLocale)
+    }
+    const shared: Record<string, unknown> = { i18n: ctx.i18n, t: ctx.i18n.t.bind(ctx.i18n) }
+    if (!('auth' in ctx)) shared.auth = { user: undefined, isAuthenticated: false }
+    // Without the shield middleware there is no token; the page's forms then fail closed.
+    if (!ctx.request.csrfToken) shared.csrfField = () => ''
+    ctx.view.share(shared)
+  }
+
   async handle(error: unknown, ctx: HttpContext) {
+    this.prepareView(ctx)
     if (error instanceof DomainException) {
       const message = ctx.i18n ? ctx.i18n.t(error.message, error.data) : error.message
       if (ctx.request.accepts(['html', 'json']) === 'json') {

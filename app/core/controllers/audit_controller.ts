@@ -11,9 +11,9 @@ export default class AuditController {
     await bouncer.with('CoreAdminPolicy').authorize('browseAudit')
     const filters = await request.validateUsing(auditFilterValidator, { data: request.qs() })
     const query = AuditLog.query().orderBy('id', 'desc')
-    if (filters.action) query.whereLike('action', `${filters.action}%`)
+    if (filters.action) query.where('action', 'like', `${filters.action}%`)
     if (filters.subjectType) query.where('subject_type', filters.subjectType)
-    if (filters.actor) query.whereLike('actor_label', `%${filters.actor}%`)
+    if (filters.actor) query.where('actor_label', 'like', `%${filters.actor}%`)
     // Dates are picked in Shanghai time; occurred_at is an ISO string in UTC, so compare ISO strings.
     if (filters.from) query.where('occurred_at', '>=', DateTime.fromJSDate(filters.from).setZone('Asia/Shanghai', { keepLocalTime: true }).startOf('day').toUTC().toISO()!)
     if (filters.to) query.where('occurred_at', '<', DateTime.fromJSDate(filters.to).setZone('Asia/Shanghai', { keepLocalTime: true }).plus({ days: 1 }).startOf('day').toUTC().toISO()!)

@@ -8,7 +8,7 @@ export default class CalendarController {
   async index({ request, view, bouncer }: HttpContext) {
     await bouncer.with('CoreAdminPolicy').authorize('manageCalendar')
     const year = /^\d{4}$/.test(String(request.input('year'))) ? String(request.input('year')) : String(new Date().getFullYear())
-    const days = await CalendarDay.query().whereLike('day', `${year}-%`).orderBy('day')
+    const days = await CalendarDay.query().where('day', 'like', `${year}-%`).orderBy('day')
     return view.render('pages/admin/calendar/index', { days, year: Number(year) })
   }
 

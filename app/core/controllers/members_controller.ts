@@ -11,7 +11,7 @@ export default class MembersController {
     await bouncer.with('CoreUserPolicy').authorize('manageMembers')
     const filters = await request.validateUsing(listQueryValidator, { data: request.qs() })
     const query = scopeToTenant(User.query(), auth.user)
-    if (filters.q) query.where((q) => q.whereLike('full_name', `%${filters.q}%`).orWhereLike('email', `%${filters.q}%`))
+    if (filters.q) query.where((q) => q.where('full_name', 'like', `%${filters.q}%`).orWhere('email', 'like', `%${filters.q}%`))
     const page = await paginate(query, filters, ['full_name', 'email', 'role', 'created_at'], 'created_at')
     return view.render('pages/tenant/members/index', { page, filters })
   }

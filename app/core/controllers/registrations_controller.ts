@@ -13,7 +13,7 @@ export default class RegistrationsController {
     const filters = await request.validateUsing(listQueryValidator, { data: request.qs() })
     const query = RegistrationApplication.query()
     if (filters.status) query.where('status', filters.status)
-    if (filters.q) query.where((q) => q.whereLike('unit_name', `%${filters.q}%`).orWhere('uscc', filters.q!.toUpperCase()).orWhere('number', filters.q!))
+    if (filters.q) query.where((q) => q.where('unit_name', 'like', `%${filters.q}%`).orWhere('uscc', filters.q!.toUpperCase()).orWhere('number', filters.q!))
     const page = await paginate(query, filters, ['number', 'unit_name', 'status', 'created_at'], 'created_at')
     return view.render('pages/admin/registrations/index', { page, filters })
   }

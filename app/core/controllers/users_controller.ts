@@ -14,7 +14,7 @@ export default class UsersController {
     const filters = await request.validateUsing(listQueryValidator, { data: request.qs() })
     const query = User.query().whereIn('role', OPERATOR_SIDE).preload('department')
     if (filters.role && OPERATOR_SIDE.includes(filters.role)) query.where('role', filters.role)
-    if (filters.q) query.where((q) => q.whereLike('full_name', `%${filters.q}%`).orWhereLike('email', `%${filters.q}%`))
+    if (filters.q) query.where((q) => q.where('full_name', 'like', `%${filters.q}%`).orWhere('email', 'like', `%${filters.q}%`))
     const page = await paginate(query, filters, ['full_name', 'email', 'role', 'created_at'], 'created_at')
     return view.render('pages/admin/users/index', { page, filters })
   }

@@ -76,12 +76,10 @@ export class BullMQDriver implements QueueDriver {
   }
 
   async ping() {
-    try {
-      const client = await this.#queue.client
-      return (await client.ping()) === 'PONG'
-    } catch {
-      return false
-    }
+    // A round trip to Redis, bounded: with maxRetriesPerRequest=null a dead Redis would hang.
+    const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 2000).unref())
+    const roundTrip = this.#queue.getJobCounts('waiting').then(() => true, () => false)
+    return Promise.race([roundTrip, timeout])
   }
 
   /** Removes every job and schedule of this queue; tests only. */

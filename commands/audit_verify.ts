@@ -14,7 +14,9 @@ export default class AuditVerify extends BaseCommand {
       this.logger.success(`chain intact (${verdict.checked} entries)`)
       return
     }
-    this.logger.error(`chain broken at entry #${verdict.brokenAt} (${verdict.reason}); ${verdict.checked} entries before it are intact`)
+    this.logger.error(
+      `chain broken at entry #${verdict.brokenAt} (${verdict.reason}); ${verdict.checked} entries before it are intact`
+    )
     this.exitCode = 1
   }
 }

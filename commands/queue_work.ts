@@ -15,13 +15,17 @@ export default class QueueWork extends BaseCommand {
   async run() {
     const queue = await this.app.container.make(QueueManager)
     if (!(queue.driver instanceof BullMQDriver)) {
-      this.logger.error('queue:work needs QUEUE_DRIVER=bullmq; the inline driver runs jobs in the web process.')
+      this.logger.error(
+        'queue:work needs QUEUE_DRIVER=bullmq; the inline driver runs jobs in the web process.'
+      )
       this.exitCode = 1
       return this.terminate()
     }
     await queue.startSchedules()
     const worker = queue.driver.work(queue.jobs, this.concurrency)
-    this.logger.info(`Working queue with ${queue.jobs.size} job types, concurrency ${this.concurrency}`)
+    this.logger.info(
+      `Working queue with ${queue.jobs.size} job types, concurrency ${this.concurrency}`
+    )
     const stop = async () => {
       await worker.close()
       await this.terminate()

@@ -12,11 +12,14 @@ export const ZONE = 'Asia/Shanghai'
 edge.global('urlFor', urlFor)
 
 /** A moment shown in Asia/Shanghai ("2026-11-23 14:05"). */
-edge.global('formatDateTime', (value: DateTime | string | null | undefined, format = 'yyyy-MM-dd HH:mm') => {
-  if (!value) return ''
-  const dt = typeof value === 'string' ? DateTime.fromISO(value, { zone: 'utc' }) : value
-  return dt.setZone(ZONE).toFormat(format)
-})
+edge.global(
+  'formatDateTime',
+  (value: DateTime | string | null | undefined, format = 'yyyy-MM-dd HH:mm') => {
+    if (!value) return ''
+    const dt = typeof value === 'string' ? DateTime.fromISO(value, { zone: 'utc' }) : value
+    return dt.setZone(ZONE).toFormat(format)
+  }
+)
 
 edge.global('formatDate', (value: DateTime | string | null | undefined) => {
   if (!value) return ''

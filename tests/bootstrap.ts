@@ -32,7 +32,13 @@ export const plugins: Config['plugins'] = [
             chromium.launch({
               ...config,
               executablePath: CHROMIUM_PATH,
-              args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+              args: [
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--no-first-run',
+              ],
             }),
         }),
         sessionBrowserClient(app),
@@ -45,9 +51,12 @@ export const plugins: Config['plugins'] = [
  * The session plugin's `assertValidationErrors` reads the v6 `errors` flash key; v7 flashes
  * field errors under `inputErrorsBag`, which is what our forms show.
  */
-ApiResponse.macro('assertFieldErrors', function (this: ApiResponse, field: string, messages: string[]) {
-  this.assert!.deepEqual(this.flashMessage('inputErrorsBag')?.[field] || [], messages)
-})
+ApiResponse.macro(
+  'assertFieldErrors',
+  function (this: ApiResponse, field: string, messages: string[]) {
+    this.assert!.deepEqual(this.flashMessage('inputErrorsBag')?.[field] || [], messages)
+  }
+)
 
 /**
  * Each run starts from an empty database: drop everything, migrate. Groups then roll back a
@@ -65,7 +74,9 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
   if (suite.name === 'browser' && !hasChromium) {
-    suite.onGroup((group) => group.each.setup(($test) => void $test.skip(true, 'Chromium is not installed')))
+    suite.onGroup((group) =>
+      group.each.setup(($test) => void $test.skip(true, 'Chromium is not installed'))
+    )
   }
   if (['browser', 'functional'].includes(suite.name)) {
     return suite.setup(() => testUtils.httpServer().start())
@@ -73,7 +84,9 @@ export const configureSuite: Config['configureSuite'] = (suite) => {
 }
 
 if (!hasChromium) {
-  console.warn(`Chromium not found at ${CHROMIUM_PATH}: the browser suite needs it (apt-get install chromium).`)
+  console.warn(
+    `Chromium not found at ${CHROMIUM_PATH}: the browser suite needs it (apt-get install chromium).`
+  )
 }
 
 declare module '@japa/api-client' {

@@ -1,5 +1,11 @@
 /** The five roles of ParkGate and the three kinds of user they belong to. */
-export const ROLES = ['operator_admin', 'operator_staff', 'evaluator', 'tenant_admin', 'tenant_member'] as const
+export const ROLES = [
+  'operator_admin',
+  'operator_staff',
+  'evaluator',
+  'tenant_admin',
+  'tenant_member',
+] as const
 export type Role = (typeof ROLES)[number]
 
 export const OPERATOR_ROLES: Role[] = ['operator_admin', 'operator_staff']

@@ -9,7 +9,9 @@ import { controllers } from '#generated/controllers'
 
 const { core } = controllers
 
-router.get('/', ({ response, auth }) => response.redirect(auth.user ? '/dashboard' : '/login')).as('home')
+router
+  .get('/', ({ response, auth }) => response.redirect(auth.user ? '/dashboard' : '/login'))
+  .as('home')
 router.get('/health', [core.Health, 'show']).as('health')
 router.get('/vendor/chart.umd.js', [core.Vendor, 'chartJs']).as('vendor.chartjs')
 router.post('/locale', [core.Account, 'updateLocale']).as('locale.update')
@@ -31,14 +33,21 @@ router
     router.get('/dashboard', [core.Dashboard, 'show']).as('dashboard')
     router.get('/account/password', [core.Account, 'editPassword']).as('account.password.edit')
     router.put('/account/password', [core.Account, 'updatePassword']).as('account.password.update')
-    router.get('/attachments/:id', [core.Attachments, 'show']).as('attachments.show').where('id', router.matchers.number())
+    router
+      .get('/attachments/:id', [core.Attachments, 'show'])
+      .as('attachments.show')
+      .where('id', router.matchers.number())
 
     router
       .group(() => {
         router.get('/registrations', [core.Registrations, 'index']).as('registrations.index')
         router.get('/registrations/:id', [core.Registrations, 'show']).as('registrations.show')
-        router.post('/registrations/:id/approve', [core.Registrations, 'approve']).as('registrations.approve')
-        router.post('/registrations/:id/reject', [core.Registrations, 'reject']).as('registrations.reject')
+        router
+          .post('/registrations/:id/approve', [core.Registrations, 'approve'])
+          .as('registrations.approve')
+        router
+          .post('/registrations/:id/reject', [core.Registrations, 'reject'])
+          .as('registrations.reject')
 
         router.get('/users', [core.Users, 'index']).as('users.index')
         router.get('/users/create', [core.Users, 'create']).as('users.create')

@@ -9,7 +9,11 @@ type AnyQuery = ModelQueryBuilderContract<LucidModel, any> | DatabaseQueryBuilde
  * Tenant users see their own tenant's rows only; operators and evaluators see all; anyone else
  * sees nothing. Policies check the loaded record again (`ownsTenantRecord`).
  */
-export function scopeToTenant<Q extends AnyQuery>(query: Q, user: User | undefined | null, column = 'tenant_id'): Q {
+export function scopeToTenant<Q extends AnyQuery>(
+  query: Q,
+  user: User | undefined | null,
+  column = 'tenant_id'
+): Q {
   if (!user) {
     query.whereRaw('1 = 0')
   } else if (user.isTenantUser) {

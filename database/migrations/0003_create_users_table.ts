@@ -10,7 +10,13 @@ export default class extends BaseSchema {
       table.string('password').notNullable()
       table.string('full_name', 100).notNullable()
       table.string('role', 20).notNullable().index()
-      table.integer('tenant_id').unsigned().nullable().references('id').inTable('tenants').onDelete('RESTRICT')
+      table
+        .integer('tenant_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('tenants')
+        .onDelete('RESTRICT')
       table
         .integer('department_id')
         .unsigned()

@@ -5,10 +5,30 @@ export const DEMO_PASSWORD = 'ParkGate#2026'
 
 /** GB/T 39678 5.1.2: departments and their published responsibilities. */
 export const DEMO_DEPARTMENTS = [
-  { name: '综合服务部', responsibilities: '负责企业入驻受理、政策咨询、投诉处理与服务质量监督；对外公布监督电话。', phone: '0755-8888 0001', sortOrder: 1 },
-  { name: '通关物流部', responsibilities: '负责申报辅导、通关协调、仓储租赁与物流全程跟踪服务。', phone: '0755-8888 0002', sortOrder: 2 },
-  { name: '企业发展部', responsibilities: '负责企业孵化、人才培训、招聘对接与知识产权服务。', phone: '0755-8888 0003', sortOrder: 3 },
-  { name: '安全保障部', responsibilities: '负责消防安全、应急预案与演练、设施设备巡检与急救室管理。', phone: '0755-8888 0004', sortOrder: 4 },
+  {
+    name: '综合服务部',
+    responsibilities: '负责企业入驻受理、政策咨询、投诉处理与服务质量监督；对外公布监督电话。',
+    phone: '0755-8888 0001',
+    sortOrder: 1,
+  },
+  {
+    name: '通关物流部',
+    responsibilities: '负责申报辅导、通关协调、仓储租赁与物流全程跟踪服务。',
+    phone: '0755-8888 0002',
+    sortOrder: 2,
+  },
+  {
+    name: '企业发展部',
+    responsibilities: '负责企业孵化、人才培训、招聘对接与知识产权服务。',
+    phone: '0755-8888 0003',
+    sortOrder: 3,
+  },
+  {
+    name: '安全保障部',
+    responsibilities: '负责消防安全、应急预案与演练、设施设备巡检与急救室管理。',
+    phone: '0755-8888 0004',
+    sortOrder: 4,
+  },
 ]
 
 interface DemoTenant {

@@ -15,7 +15,11 @@ const ranges: Array<[string, string, string, string[]]> = [
 export function holidays2026() {
   const days: Array<{ day: string; kind: 'day_off' | 'workday'; name: string }> = []
   for (const [name, from, to, workdays] of ranges) {
-    for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
+    for (
+      let d = new Date(`${from}T00:00:00Z`);
+      d <= new Date(`${to}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + 1)
+    ) {
       days.push({ day: d.toISOString().slice(0, 10), kind: 'day_off', name })
     }
     for (const day of workdays) days.push({ day, kind: 'workday', name: `${name} 调休上班` })

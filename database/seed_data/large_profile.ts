@@ -44,7 +44,13 @@ export async function seedLarge(operator: User) {
         }
       })
       await trx.table('tenants').multiInsert(tenants)
-      const ids = await trx.from('tenants').whereIn('uscc', tenants.map((t) => t.uscc)).select('id', 'uscc')
+      const ids = await trx
+        .from('tenants')
+        .whereIn(
+          'uscc',
+          tenants.map((t) => t.uscc)
+        )
+        .select('id', 'uscc')
       const users = ids.flatMap((t: any) =>
         [0, 1, 2, 3].map((u) => ({
           email: `u${u}-${t.uscc.toLowerCase()}@example.test`,
@@ -64,7 +70,13 @@ export async function seedLarge(operator: User) {
   for (let batch = 0; batch < 40; batch++) {
     await db.transaction(async (trx) => {
       for (let k = 0; k < 500; k++) {
-        await audit.record(trx, { action: 'bench.seeded', subjectType: 'tenant', subjectId: batch * 500 + k, after: { n: k }, actor: operator })
+        await audit.record(trx, {
+          action: 'bench.seeded',
+          subjectType: 'tenant',
+          subjectId: batch * 500 + k,
+          after: { n: k },
+          actor: operator,
+        })
       }
     })
   }

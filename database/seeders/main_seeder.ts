@@ -20,10 +20,13 @@ export default class MainSeeder extends BaseSeeder {
   async run() {
     if (await User.findBy('email', 'operator@parkgate.local')) return
 
-    if ((await CalendarDay.query().count('* as total').firstOrFail()).$extras.total == 0) {
-      await db.table('calendar_days').multiInsert(
-        holidays2026().map((d) => ({ ...d, created_at: new Date(), updated_at: new Date() }))
-      )
+    const existing = await CalendarDay.query().count('* as total').firstOrFail()
+    if (Number(existing.$extras.total) === 0) {
+      await db
+        .table('calendar_days')
+        .multiInsert(
+          holidays2026().map((d) => ({ ...d, created_at: new Date(), updated_at: new Date() }))
+        )
     }
 
     const departments = new DepartmentService()
@@ -31,13 +34,32 @@ export default class MainSeeder extends BaseSeeder {
     const operations = await Department.findByOrFail('name', DEMO_DEPARTMENTS[0].name)
 
     const users = new UserService()
-    const operator = await users.create({ email: 'operator@parkgate.local', password: DEMO_PASSWORD, fullName: '王建国', role: 'operator_admin' })
-    await users.create({ email: 'staff@parkgate.local', password: DEMO_PASSWORD, fullName: '李晓梅', role: 'operator_staff', departmentId: operations.id })
-    await users.create({ email: 'evaluator@parkgate.local', password: DEMO_PASSWORD, fullName: '陈评审', role: 'evaluator' })
+    const operator = await users.create({
+      email: 'operator@parkgate.local',
+      password: DEMO_PASSWORD,
+      fullName: '王建国',
+      role: 'operator_admin',
+    })
+    await users.create({
+      email: 'staff@parkgate.local',
+      password: DEMO_PASSWORD,
+      fullName: '李晓梅',
+      role: 'operator_staff',
+      departmentId: operations.id,
+    })
+    await users.create({
+      email: 'evaluator@parkgate.local',
+      password: DEMO_PASSWORD,
+      fullName: '陈评审',
+      role: 'evaluator',
+    })
 
     const registrations = new RegistrationService()
     for (const tenant of DEMO_TENANTS) {
-      const application = await registrations.apply({ ...tenant.application, password: DEMO_PASSWORD })
+      const application = await registrations.apply({
+        ...tenant.application,
+        password: DEMO_PASSWORD,
+      })
       const { tenant: admitted } = await registrations.approve(application.id, operator)
       for (const member of tenant.members) {
         await users.create({ ...member, password: DEMO_PASSWORD, tenantId: admitted.id })

@@ -9,7 +9,11 @@ let seq = 0
 /** A valid USCC, different on every call. */
 export function makeUscc() {
   seq++
-  const body = `91440300MA${String(Date.now() % 1e5).padStart(5, '0')}${String(seq).padStart(2, '0')}`.slice(0, 17)
+  const body =
+    `91440300MA${String(Date.now() % 1e5).padStart(5, '0')}${String(seq).padStart(2, '0')}`.slice(
+      0,
+      17
+    )
   return body + usccCheckChar(body)
 }
 
@@ -28,11 +32,22 @@ export async function makeTenant(name: string) {
 
 /** The cast every isolation test needs: an operator, an evaluator and two tenants with users. */
 export async function makeWorld() {
-  const department = await Department.create({ name: `运营部 ${seq++}`, responsibilities: '负责园区运营', sortOrder: 1 })
+  const department = await Department.create({
+    name: `运营部 ${seq++}`,
+    responsibilities: '负责园区运营',
+    sortOrder: 1,
+  })
   const tenantA = await makeTenant('Alpha Trading')
   const tenantB = await makeTenant('Beta Logistics')
   const make = (email: string, role: User['role'], extra: Partial<User> = {}) =>
-    User.create({ email, password: PASSWORD, fullName: email.split('@')[0], role, isActive: true, ...extra })
+    User.create({
+      email,
+      password: PASSWORD,
+      fullName: email.split('@')[0],
+      role,
+      isActive: true,
+      ...extra,
+    })
   return {
     department,
     tenantA,

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import contentDisposition from 'content-disposition'
+import { create as contentDisposition } from 'content-disposition'
 import Attachment from '#core/models/attachment'
 import AttachmentService from '#core/services/attachment_service'
 
@@ -10,7 +10,10 @@ export default class AttachmentsController {
     await bouncer.with('CoreAttachmentPolicy').authorize('view', attachment)
     response.header('Content-Type', attachment.mimeType)
     response.header('Content-Length', String(attachment.size))
-    response.header('Content-Disposition', contentDisposition(attachment.originalName, { type: 'attachment' }))
+    response.header(
+      'Content-Disposition',
+      contentDisposition(attachment.originalName, { type: 'attachment' })
+    )
     response.header('X-Content-Type-Options', 'nosniff')
     response.header('Cache-Control', 'private, no-store')
     return response.stream(await new AttachmentService().read(attachment))

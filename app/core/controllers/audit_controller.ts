@@ -15,11 +15,35 @@ export default class AuditController {
     if (filters.subjectType) query.where('subject_type', filters.subjectType)
     if (filters.actor) query.where('actor_label', 'like', `%${filters.actor}%`)
     // Dates are picked in Shanghai time; occurred_at is an ISO string in UTC, so compare ISO strings.
-    if (filters.from) query.where('occurred_at', '>=', DateTime.fromJSDate(filters.from).setZone('Asia/Shanghai', { keepLocalTime: true }).startOf('day').toUTC().toISO()!)
-    if (filters.to) query.where('occurred_at', '<', DateTime.fromJSDate(filters.to).setZone('Asia/Shanghai', { keepLocalTime: true }).plus({ days: 1 }).startOf('day').toUTC().toISO()!)
+    if (filters.from)
+      query.where(
+        'occurred_at',
+        '>=',
+        DateTime.fromJSDate(filters.from)
+          .setZone('Asia/Shanghai', { keepLocalTime: true })
+          .startOf('day')
+          .toUTC()
+          .toISO()!
+      )
+    if (filters.to)
+      query.where(
+        'occurred_at',
+        '<',
+        DateTime.fromJSDate(filters.to)
+          .setZone('Asia/Shanghai', { keepLocalTime: true })
+          .plus({ days: 1 })
+          .startOf('day')
+          .toUTC()
+          .toISO()!
+      )
     const result = await query.paginate(filters.page ?? 1, 30)
     const lastCheck = await JobRunService.latest(AuditChainCheckJob.jobName)
-    return view.render('pages/admin/audit/index', { rows: result.all(), meta: result.getMeta(), filters: request.qs(), lastCheck })
+    return view.render('pages/admin/audit/index', {
+      rows: result.all(),
+      meta: result.getMeta(),
+      filters: request.qs(),
+      lastCheck,
+    })
   }
 
   async show({ params, view, bouncer }: HttpContext) {

@@ -7,16 +7,22 @@ import { calendarDayValidator } from '#core/validators/calendar_validator'
 export default class CalendarController {
   async index({ request, view, bouncer }: HttpContext) {
     await bouncer.with('CoreAdminPolicy').authorize('manageCalendar')
-    const year = /^\d{4}$/.test(String(request.input('year'))) ? String(request.input('year')) : String(new Date().getFullYear())
+    const year = /^\d{4}$/.test(String(request.input('year')))
+      ? String(request.input('year'))
+      : String(new Date().getFullYear())
     const days = await CalendarDay.query().where('day', 'like', `${year}-%`).orderBy('day')
     return view.render('pages/admin/calendar/index', { days, year: Number(year) })
   }
 
   async store({ request, response, session, i18n, bouncer }: HttpContext) {
     await bouncer.with('CoreAdminPolicy').authorize('manageCalendar')
-    const entry = await new CalendarAdminService().add(await request.validateUsing(calendarDayValidator))
+    const entry = await new CalendarAdminService().add(
+      await request.validateUsing(calendarDayValidator)
+    )
     session.flash('success', i18n.t('calendar.saved'))
-    return response.redirect().toRoute('admin.calendar.index', {}, { qs: { year: entry.day.slice(0, 4) } })
+    return response
+      .redirect()
+      .toRoute('admin.calendar.index', {}, { qs: { year: entry.day.slice(0, 4) } })
   }
 
   async destroy({ params, response, session, i18n, bouncer }: HttpContext) {

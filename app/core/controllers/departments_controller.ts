@@ -30,13 +30,18 @@ export default class DepartmentsController {
 
   async edit({ params, view, bouncer }: HttpContext) {
     await bouncer.with('CoreAdminPolicy').authorize('manageDepartments')
-    return view.render('pages/admin/departments/form', { department: await Department.findOrFail(params.id) })
+    return view.render('pages/admin/departments/form', {
+      department: await Department.findOrFail(params.id),
+    })
   }
 
   async update({ params, request, response, session, i18n, bouncer }: HttpContext) {
     await bouncer.with('CoreAdminPolicy').authorize('manageDepartments')
     const department = await Department.findOrFail(params.id)
-    await new DepartmentService().update(department, await request.validateUsing(departmentValidator))
+    await new DepartmentService().update(
+      department,
+      await request.validateUsing(departmentValidator)
+    )
     session.flash('success', i18n.t('departments.saved'))
     return response.redirect().toRoute('admin.departments.index')
   }

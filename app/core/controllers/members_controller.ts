@@ -11,8 +11,16 @@ export default class MembersController {
     await bouncer.with('CoreUserPolicy').authorize('manageMembers')
     const filters = await request.validateUsing(listQueryValidator, { data: request.qs() })
     const query = scopeToTenant(User.query(), auth.user)
-    if (filters.q) query.where((q) => q.where('full_name', 'like', `%${filters.q}%`).orWhere('email', 'like', `%${filters.q}%`))
-    const page = await paginate(query, filters, ['full_name', 'email', 'role', 'created_at'], 'created_at')
+    if (filters.q)
+      query.where((q) =>
+        q.where('full_name', 'like', `%${filters.q}%`).orWhere('email', 'like', `%${filters.q}%`)
+      )
+    const page = await paginate(
+      query,
+      filters,
+      ['full_name', 'email', 'role', 'created_at'],
+      'created_at'
+    )
     return view.render('pages/tenant/members/index', { page, filters })
   }
 

@@ -12,9 +12,14 @@ export default class RegisterController {
 
   async store({ request, response }: HttpContext) {
     const payload = await request.validateUsing(registrationValidator)
-    const application = await new RegistrationService().apply({ ...payload, licence: payload.licence ?? null })
+    const application = await new RegistrationService().apply({
+      ...payload,
+      licence: payload.licence ?? null,
+    })
     // A signed link: only the applicant who submitted holds it.
-    return response.redirect(signedUrlFor('register.status', { number: application.number }, { expiresIn: '90 days' }))
+    return response.redirect(
+      signedUrlFor('register.status', { number: application.number }, { expiresIn: '90 days' })
+    )
   }
 
   async status({ request, params, view }: HttpContext) {

@@ -13,8 +13,19 @@ export default class RegistrationsController {
     const filters = await request.validateUsing(listQueryValidator, { data: request.qs() })
     const query = RegistrationApplication.query()
     if (filters.status) query.where('status', filters.status)
-    if (filters.q) query.where((q) => q.where('unit_name', 'like', `%${filters.q}%`).orWhere('uscc', filters.q!.toUpperCase()).orWhere('number', filters.q!))
-    const page = await paginate(query, filters, ['number', 'unit_name', 'status', 'created_at'], 'created_at')
+    if (filters.q)
+      query.where((q) =>
+        q
+          .where('unit_name', 'like', `%${filters.q}%`)
+          .orWhere('uscc', filters.q!.toUpperCase())
+          .orWhere('number', filters.q!)
+      )
+    const page = await paginate(
+      query,
+      filters,
+      ['number', 'unit_name', 'status', 'created_at'],
+      'created_at'
+    )
     return view.render('pages/admin/registrations/index', { page, filters })
   }
 
@@ -27,7 +38,10 @@ export default class RegistrationsController {
 
   async approve({ params, response, session, i18n, bouncer, auth }: HttpContext) {
     await bouncer.with('CoreRegistrationPolicy').authorize('review')
-    const { tenant } = await new RegistrationService().approve(Number(params.id), auth.getUserOrFail())
+    const { tenant } = await new RegistrationService().approve(
+      Number(params.id),
+      auth.getUserOrFail()
+    )
     session.flash('success', i18n.t('registration.approved_flash', { name: tenant.name }))
     return response.redirect().toRoute('admin.registrations.show', { id: params.id })
   }

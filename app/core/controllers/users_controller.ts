@@ -3,7 +3,11 @@ import User from '#core/models/user'
 import Department from '#core/models/department'
 import UserService from '#core/services/user_service'
 import { paginate } from '#core/services/listing'
-import { createOperatorUserValidator, listQueryValidator, updateOperatorUserValidator } from '#core/validators/user_validator'
+import {
+  createOperatorUserValidator,
+  listQueryValidator,
+  updateOperatorUserValidator,
+} from '#core/validators/user_validator'
 
 const OPERATOR_SIDE = ['operator_admin', 'operator_staff', 'evaluator']
 
@@ -14,20 +18,34 @@ export default class UsersController {
     const filters = await request.validateUsing(listQueryValidator, { data: request.qs() })
     const query = User.query().whereIn('role', OPERATOR_SIDE).preload('department')
     if (filters.role && OPERATOR_SIDE.includes(filters.role)) query.where('role', filters.role)
-    if (filters.q) query.where((q) => q.where('full_name', 'like', `%${filters.q}%`).orWhere('email', 'like', `%${filters.q}%`))
-    const page = await paginate(query, filters, ['full_name', 'email', 'role', 'created_at'], 'created_at')
+    if (filters.q)
+      query.where((q) =>
+        q.where('full_name', 'like', `%${filters.q}%`).orWhere('email', 'like', `%${filters.q}%`)
+      )
+    const page = await paginate(
+      query,
+      filters,
+      ['full_name', 'email', 'role', 'created_at'],
+      'created_at'
+    )
     return view.render('pages/admin/users/index', { page, filters })
   }
 
   async create({ view, bouncer }: HttpContext) {
     await bouncer.with('CoreUserPolicy').authorize('manageOperators')
-    return view.render('pages/admin/users/form', { target: null, departments: await Department.query().orderBy('sort_order') })
+    return view.render('pages/admin/users/form', {
+      target: null,
+      departments: await Department.query().orderBy('sort_order'),
+    })
   }
 
   async store({ request, response, session, i18n, bouncer }: HttpContext) {
     await bouncer.with('CoreUserPolicy').authorize('manageOperators')
     const payload = await request.validateUsing(createOperatorUserValidator)
-    await new UserService().create({ ...payload, departmentId: payload.role === 'operator_staff' ? payload.departmentId : null })
+    await new UserService().create({
+      ...payload,
+      departmentId: payload.role === 'operator_staff' ? payload.departmentId : null,
+    })
     session.flash('success', i18n.t('users.created'))
     return response.redirect().toRoute('admin.users.index')
   }
@@ -35,14 +53,20 @@ export default class UsersController {
   async edit({ params, view, bouncer }: HttpContext) {
     const target = await User.findOrFail(params.id)
     await bouncer.with('CoreUserPolicy').authorize('editOperator', target)
-    return view.render('pages/admin/users/form', { target, departments: await Department.query().orderBy('sort_order') })
+    return view.render('pages/admin/users/form', {
+      target,
+      departments: await Department.query().orderBy('sort_order'),
+    })
   }
 
   async update({ params, request, response, session, i18n, bouncer }: HttpContext) {
     const target = await User.findOrFail(params.id)
     await bouncer.with('CoreUserPolicy').authorize('editOperator', target)
     const payload = await request.validateUsing(updateOperatorUserValidator)
-    await new UserService().update(target, { ...payload, departmentId: payload.role === 'operator_staff' ? payload.departmentId : null })
+    await new UserService().update(target, {
+      ...payload,
+      departmentId: payload.role === 'operator_staff' ? payload.departmentId : null,
+    })
     session.flash('success', i18n.t('users.updated'))
     return response.redirect().toRoute('admin.users.index')
   }

@@ -3,7 +3,10 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 
 // chart.js's exports map hides dist/; find the package by its main entry and take the UMD build beside it.
-const chartJsPath = join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js')
+const chartJsPath = join(
+  dirname(createRequire(import.meta.url).resolve('chart.js')),
+  'chart.umd.min.js'
+)
 
 /** Serves the installed chart.js build, so there is no copy of it to keep in step. */
 export default class VendorController {

@@ -29,7 +29,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   protected prepareView(ctx: HttpContext) {
     if (!ctx.i18n) {
       const wanted = ctx.request.cookie(LOCALE_COOKIE)
-      ctx.i18n = i18nManager.locale((wanted && i18nManager.getSupportedLocaleFor([wanted])) || i18nManager.defaultLocale)
+      ctx.i18n = i18nManager.locale(
+        (wanted && i18nManager.getSupportedLocaleFor([wanted])) || i18nManager.defaultLocale
+      )
     }
     const shared: Record<string, unknown> = { i18n: ctx.i18n, t: ctx.i18n.t.bind(ctx.i18n) }
     if (!('auth' in ctx)) shared.auth = { user: undefined, isAuthenticated: false }
@@ -52,7 +54,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
     if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS) {
       const seconds = error.response.availableIn
-      const message = ctx.i18n.t('auth.throttled', { minutes: Math.max(1, Math.ceil(seconds / 60)) })
+      const message = ctx.i18n.t('auth.throttled', {
+        minutes: Math.max(1, Math.ceil(seconds / 60)),
+      })
       if (ctx.request.accepts(['html', 'json']) === 'json') {
         return ctx.response.status(429).send({ errors: [{ message }] })
       }
@@ -67,7 +71,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       }
       return ctx.response.send(await ctx.view.render('pages/errors/forbidden'))
     }
-    if (error instanceof authErrors.E_UNAUTHORIZED_ACCESS && ctx.request.accepts(['html', 'json']) !== 'json') {
+    if (
+      error instanceof authErrors.E_UNAUTHORIZED_ACCESS &&
+      ctx.request.accepts(['html', 'json']) !== 'json'
+    ) {
       ctx.session.flash('error', ctx.i18n.t('auth.login_required'))
       return ctx.response.redirect('/login')
     }

@@ -8,7 +8,10 @@ import { type Role, kindOf, OPERATOR_ROLES, TENANT_ROLES } from '#core/roles'
 import Tenant from '#core/models/tenant'
 import Department from '#core/models/department'
 
-const AuthFinder = withAuthFinder(() => hash.use('scrypt'), { uids: ['email'], passwordColumnName: 'password' })
+const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
+  uids: ['email'],
+  passwordColumnName: 'password',
+})
 
 /** Anyone who logs in: operator staff, evaluators and tenant users. */
 export default class User extends compose(UserSchema, AuthFinder) {

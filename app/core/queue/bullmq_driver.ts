@@ -40,7 +40,10 @@ export class BullMQDriver implements QueueDriver {
         {
           name: schedule.job.jobName,
           data: schedule.payload ?? {},
-          opts: { attempts: schedule.job.attempts, backoff: { type: 'exponential', delay: schedule.job.backoffMs } },
+          opts: {
+            attempts: schedule.job.attempts,
+            backoff: { type: 'exponential', delay: schedule.job.backoffMs },
+          },
         }
       )
     }
@@ -54,13 +57,17 @@ export class BullMQDriver implements QueueDriver {
         const job = registry.get(bullJob.name)
         if (!job) throw new Error(`Unknown job "${bullJob.name}"`)
         const data = { ...bullJob.data }
-        if (bullJob.repeatJobKey && !data.scheduledFor) data.scheduledFor = new Date(bullJob.timestamp).toISOString()
+        if (bullJob.repeatJobKey && !data.scheduledFor)
+          data.scheduledFor = new Date(bullJob.timestamp).toISOString()
         await new job().handle(data)
       },
       { connection: this.connection, prefix: this.prefix, concurrency }
     )
     this.#worker.on('failed', (bullJob, error) =>
-      this.logger.error({ err: error, job: bullJob?.name, attempt: bullJob?.attemptsMade }, 'job failed')
+      this.logger.error(
+        { err: error, job: bullJob?.name, attempt: bullJob?.attemptsMade },
+        'job failed'
+      )
     )
     return this.#worker
   }
@@ -78,7 +85,10 @@ export class BullMQDriver implements QueueDriver {
   async ping() {
     // A round trip to Redis, bounded: with maxRetriesPerRequest=null a dead Redis would hang.
     const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 2000).unref())
-    const roundTrip = this.#queue.getJobCounts('waiting').then(() => true, () => false)
+    const roundTrip = this.#queue.getJobCounts('waiting').then(
+      () => true,
+      () => false
+    )
     return Promise.race([roundTrip, timeout])
   }
 

@@ -9,7 +9,11 @@ export interface DispatchOptions {
 /** What each queue driver (inline, bullmq) provides. */
 export interface QueueDriver {
   readonly name: 'inline' | 'bullmq'
-  dispatch(job: JobClass, payload: Record<string, unknown>, options?: DispatchOptions): Promise<void>
+  dispatch(
+    job: JobClass,
+    payload: Record<string, unknown>,
+    options?: DispatchOptions
+  ): Promise<void>
   /** Registers the recurring schedules (BullMQ job schedulers or an in-process timer). */
   startSchedules(schedules: Schedule[]): Promise<void>
   /** Resolves once every job dispatched so far has finished (inline) or been handed over (bullmq). */

@@ -21,7 +21,11 @@ export class QueueManager {
         : new InlineDriver(logger)
   }
 
-  dispatch<P extends Record<string, unknown>>(job: JobClass<P>, payload: P, options?: DispatchOptions) {
+  dispatch<P extends Record<string, unknown>>(
+    job: JobClass<P>,
+    payload: P,
+    options?: DispatchOptions
+  ) {
     if (!this.jobs.has(job.jobName)) {
       throw new Error(`Job "${job.jobName}" is not registered in start/jobs.ts`)
     }

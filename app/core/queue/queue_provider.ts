@@ -12,7 +12,12 @@ export default class QueueProvider {
       const config = this.app.config.get<any>('queue')
       const { jobs, schedules } = await import('#start/jobs')
       const logger = await resolver.make('logger')
-      this.#created = new QueueManager(config, new Map(jobs.map((job) => [job.jobName, job])), schedules, logger)
+      this.#created = new QueueManager(
+        config,
+        new Map(jobs.map((job) => [job.jobName, job])),
+        schedules,
+        logger
+      )
       return this.#created
     })
   }

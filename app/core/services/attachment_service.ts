@@ -26,7 +26,13 @@ async function sha256Of(path: string) {
  * never by its name or the browser's claim, and a SHA-256 kept for evidence integrity.
  */
 export default class AttachmentService {
-  async store(trx: TransactionClientContract, file: MultipartFile, owner: AttachmentOwner, field: string, uploadedBy?: number) {
+  async store(
+    trx: TransactionClientContract,
+    file: MultipartFile,
+    owner: AttachmentOwner,
+    field: string,
+    uploadedBy?: number
+  ) {
     if (!file.tmpPath) throw new DomainException('validation.upload_failed', {}, { field })
     if (file.size > uploadLimitMb * 1024 * 1024) {
       throw new DomainException('validation.upload_too_large', { max: uploadLimitMb }, { field })
@@ -61,6 +67,8 @@ export default class AttachmentService {
   }
 
   forOwner(type: string, id: string | number) {
-    return Attachment.query().where({ ownerType: type, ownerId: String(id) }).orderBy('id')
+    return Attachment.query()
+      .where({ ownerType: type, ownerId: String(id) })
+      .orderBy('id')
   }
 }

@@ -74,7 +74,8 @@ export default class AuditService {
       actor_label: actor?.email ?? null,
       action: entry.action,
       subject_type: entry.subjectType,
-      subject_id: entry.subjectId === null || entry.subjectId === undefined ? null : String(entry.subjectId),
+      subject_id:
+        entry.subjectId === null || entry.subjectId === undefined ? null : String(entry.subjectId),
       before_values: scrub(entry.before),
       after_values: scrub(entry.after),
       tenant_id: entry.tenantId ?? null,
@@ -99,7 +100,11 @@ export default class AuditService {
     let state = { prev: GENESIS_HASH, checked: 0 }
     let lastId = 0
     for (;;) {
-      const rows = await db.from('audit_logs').where('id', '>', lastId).orderBy('id').limit(pageSize)
+      const rows = await db
+        .from('audit_logs')
+        .where('id', '>', lastId)
+        .orderBy('id')
+        .limit(pageSize)
       if (rows.length === 0) return { intact: true, checked: state.checked }
       const verdict = AuditService.checkRows(rows, state)
       if (!verdict.intact) return verdict
@@ -109,11 +114,16 @@ export default class AuditService {
   }
 
   /** Checks consecutive rows against the hash before them: each must link to it and hash right. */
-  static checkRows(rows: Record<string, any>[], from = { prev: GENESIS_HASH, checked: 0 }): ChainVerdict {
+  static checkRows(
+    rows: Record<string, any>[],
+    from = { prev: GENESIS_HASH, checked: 0 }
+  ): ChainVerdict {
     let { prev, checked } = from
     for (const row of rows) {
-      if (row.prev_hash !== prev) return { intact: false, checked, brokenAt: Number(row.id), reason: 'link_mismatch' }
-      if (chainHash(row.prev_hash, row) !== row.hash) return { intact: false, checked, brokenAt: Number(row.id), reason: 'hash_mismatch' }
+      if (row.prev_hash !== prev)
+        return { intact: false, checked, brokenAt: Number(row.id), reason: 'link_mismatch' }
+      if (chainHash(row.prev_hash, row) !== row.hash)
+        return { intact: false, checked, brokenAt: Number(row.id), reason: 'hash_mismatch' }
       prev = row.hash
       checked++
     }

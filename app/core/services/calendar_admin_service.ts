@@ -9,10 +9,16 @@ export default class CalendarAdminService {
   constructor(private audit = new AuditService()) {}
 
   async add(input: { day: string; kind: DayKind; name: string }) {
-    if (await CalendarDay.findBy('day', input.day)) throw new DomainException('calendar.day_taken', {}, { field: 'day' })
+    if (await CalendarDay.findBy('day', input.day))
+      throw new DomainException('calendar.day_taken', {}, { field: 'day' })
     return db.transaction(async (trx) => {
       const entry = await CalendarDay.create(input, { client: trx })
-      await this.audit.record(trx, { action: 'calendar.day_added', subjectType: 'calendar_day', subjectId: entry.id, after: entry.serialize() })
+      await this.audit.record(trx, {
+        action: 'calendar.day_added',
+        subjectType: 'calendar_day',
+        subjectId: entry.id,
+        after: entry.serialize(),
+      })
       return entry
     })
   }
@@ -22,7 +28,12 @@ export default class CalendarAdminService {
       entry.useTransaction(trx)
       const before = entry.serialize()
       await entry.delete()
-      await this.audit.record(trx, { action: 'calendar.day_removed', subjectType: 'calendar_day', subjectId: entry.id, before })
+      await this.audit.record(trx, {
+        action: 'calendar.day_removed',
+        subjectType: 'calendar_day',
+        subjectId: entry.id,
+        before,
+      })
     })
   }
 }

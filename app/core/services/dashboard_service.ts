@@ -50,10 +50,22 @@ export default class DashboardService {
       count(db.from('registration_applications').where('status', 'pending')),
       count(db.from('users').where('is_active', true)),
       count(db.from('departments')),
-      count(db.from('audit_logs').where('occurred_at', '>=', DateTime.now().setZone('Asia/Shanghai').startOf('day').toUTC().toISO()!)),
+      count(
+        db
+          .from('audit_logs')
+          .where(
+            'occurred_at',
+            '>=',
+            DateTime.now().setZone('Asia/Shanghai').startOf('day').toUTC().toISO()!
+          )
+      ),
     ])
     const registrations = await monthlyCounts('registration_applications', 'created_at')
-    const byStatus = await db.from('registration_applications').select('status').count('* as total').groupBy('status')
+    const byStatus = await db
+      .from('registration_applications')
+      .select('status')
+      .count('* as total')
+      .groupBy('status')
     return {
       tenants,
       pending,
@@ -83,7 +95,9 @@ export default class DashboardService {
       count(db.from('users').where('tenant_id', tenantId).where('is_active', true)),
     ])
     const tenant = await db.from('tenants').where('id', tenantId).first()
-    const activity = await monthlyCounts('audit_logs', 'occurred_at', (q) => q.where('tenant_id', tenantId))
+    const activity = await monthlyCounts('audit_logs', 'occurred_at', (q) =>
+      q.where('tenant_id', tenantId)
+    )
     return { tenant, members, activeMembers, activity }
   }
 }

@@ -19,7 +19,12 @@ export default class DepartmentService {
     await this.assertNameFree(input.name)
     return db.transaction(async (trx) => {
       const department = await Department.create(input, { client: trx })
-      await this.audit.record(trx, { action: 'department.created', subjectType: 'department', subjectId: department.id, after: department.serialize() })
+      await this.audit.record(trx, {
+        action: 'department.created',
+        subjectType: 'department',
+        subjectId: department.id,
+        after: department.serialize(),
+      })
       return department
     })
   }
@@ -31,26 +36,46 @@ export default class DepartmentService {
       const before = department.serialize()
       department.merge(input)
       await department.save()
-      await this.audit.record(trx, { action: 'department.updated', subjectType: 'department', subjectId: department.id, before, after: department.serialize() })
+      await this.audit.record(trx, {
+        action: 'department.updated',
+        subjectType: 'department',
+        subjectId: department.id,
+        before,
+        after: department.serialize(),
+      })
       return department
     })
   }
 
   /** A department with staff cannot go: move them first. */
   async delete(department: Department) {
-    const staff = await User.query().where('departmentId', department.id).count('* as total').firstOrFail()
-    if (Number(staff.$extras.total) > 0) throw new DomainException('departments.has_staff', { count: Number(staff.$extras.total) }, { status: 409 })
+    const staff = await User.query()
+      .where('departmentId', department.id)
+      .count('* as total')
+      .firstOrFail()
+    if (Number(staff.$extras.total) > 0)
+      throw new DomainException(
+        'departments.has_staff',
+        { count: Number(staff.$extras.total) },
+        { status: 409 }
+      )
     await db.transaction(async (trx) => {
       department.useTransaction(trx)
       const before = department.serialize()
       await department.delete()
-      await this.audit.record(trx, { action: 'department.deleted', subjectType: 'department', subjectId: department.id, before })
+      await this.audit.record(trx, {
+        action: 'department.deleted',
+        subjectType: 'department',
+        subjectId: department.id,
+        before,
+      })
     })
   }
 
   private async assertNameFree(name: string, exceptId?: number) {
     const query = Department.query().where('name', name)
     if (exceptId) query.whereNot('id', exceptId)
-    if (await query.first()) throw new DomainException('departments.name_taken', {}, { field: 'name' })
+    if (await query.first())
+      throw new DomainException('departments.name_taken', {}, { field: 'name' })
   }
 }

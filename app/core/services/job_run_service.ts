@@ -7,12 +7,21 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
  * transaction, so a redelivered job (or a crash before commit) can never apply it twice.
  */
 export default class JobRunService {
-  static async once<T>(jobName: string, key: string, effect: (trx: TransactionClientContract) => Promise<T>) {
+  static async once<T>(
+    jobName: string,
+    key: string,
+    effect: (trx: TransactionClientContract) => Promise<T>
+  ) {
     return db.transaction(async (trx) => {
       // A row committed earlier is always 'done': the key and the effect commit together.
       await trx
         .table('job_runs')
-        .insert({ job_name: jobName, idempotency_key: key, status: 'running', started_at: DateTime.utc().toSQL({ includeOffset: false }) })
+        .insert({
+          job_name: jobName,
+          idempotency_key: key,
+          status: 'running',
+          started_at: DateTime.utc().toSQL({ includeOffset: false }),
+        })
         .onConflict('idempotency_key')
         .ignore()
       const mine = await trx.from('job_runs').where('idempotency_key', key).first()
@@ -21,14 +30,22 @@ export default class JobRunService {
       await trx
         .from('job_runs')
         .where('idempotency_key', key)
-        .update({ status: 'done', result: JSON.stringify(result ?? null), finished_at: DateTime.utc().toSQL({ includeOffset: false }) })
+        .update({
+          status: 'done',
+          result: JSON.stringify(result ?? null),
+          finished_at: DateTime.utc().toSQL({ includeOffset: false }),
+        })
       return { skipped: false as const, result }
     })
   }
 
   /** The latest finished run of a job, with its parsed result. */
   static async latest(jobName: string) {
-    const row = await db.from('job_runs').where({ job_name: jobName, status: 'done' }).orderBy('id', 'desc').first()
+    const row = await db
+      .from('job_runs')
+      .where({ job_name: jobName, status: 'done' })
+      .orderBy('id', 'desc')
+      .first()
     return row ? { ...row, result: row.result ? JSON.parse(row.result) : null } : null
   }
 }

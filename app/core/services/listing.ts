@@ -21,6 +21,9 @@ export async function paginate<M extends LucidModel>(
 ) {
   const sort = params.sort && sortable.includes(params.sort) ? params.sort : defaultSort
   const order = params.order ?? (params.sort ? 'asc' : defaultOrder)
-  const result = await query.orderBy(sort, order).orderBy('id', order).paginate(params.page ?? 1, PER_PAGE)
+  const result = await query
+    .orderBy(sort, order)
+    .orderBy('id', order)
+    .paginate(params.page ?? 1, PER_PAGE)
   return { rows: result.all(), meta: result.getMeta(), sort, order }
 }

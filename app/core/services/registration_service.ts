@@ -54,7 +54,12 @@ export default class RegistrationService {
           { client: trx }
         )
         if (input.licence) {
-          await this.attachments.store(trx, input.licence, { type: 'registration', id: application.id, tenantId: null }, 'licence')
+          await this.attachments.store(
+            trx,
+            input.licence,
+            { type: 'registration', id: application.id, tenantId: null },
+            'licence'
+          )
         }
         await this.audit.record(trx, {
           action: 'registration.applied',
@@ -67,7 +72,8 @@ export default class RegistrationService {
       })
     } catch (error) {
       // Two submissions racing past the checks above: the unique index on pending_uscc decides.
-      if (this.isUniqueViolation(error)) throw new DomainException('registration.uscc_taken', {}, { field: 'uscc' })
+      if (this.isUniqueViolation(error))
+        throw new DomainException('registration.uscc_taken', {}, { field: 'uscc' })
       throw error
     }
   }
@@ -75,7 +81,10 @@ export default class RegistrationService {
   /** Admits the enterprise: a tenant and its first tenant_admin, in one transaction. */
   async approve(applicationId: number, reviewer: User) {
     return db.transaction(async (trx) => {
-      const application = await RegistrationApplication.query({ client: trx }).where('id', applicationId).forUpdate().firstOrFail()
+      const application = await RegistrationApplication.query({ client: trx })
+        .where('id', applicationId)
+        .forUpdate()
+        .firstOrFail()
       this.assertPending(application)
       const before = application.serialize()
       const tenant = await Tenant.create(
@@ -105,12 +114,39 @@ export default class RegistrationService {
       )
       // The applicant chose the password at registration: keep that hash (the model would re-hash it).
       await trx.from('users').where('id', user.id).update({ password: application.passwordHash })
-      application.merge({ status: 'approved', pendingUscc: null, reviewedBy: reviewer.id, reviewedAt: DateTime.utc(), tenantId: tenant.id })
+      application.merge({
+        status: 'approved',
+        pendingUscc: null,
+        reviewedBy: reviewer.id,
+        reviewedAt: DateTime.utc(),
+        tenantId: tenant.id,
+      })
       await application.save()
-      await trx.from('attachments').where({ owner_type: 'registration', owner_id: String(application.id) }).update({ tenant_id: tenant.id })
-      await this.audit.record(trx, { action: 'registration.approved', subjectType: 'registration_application', subjectId: application.id, before, after: application.serialize() })
-      await this.audit.record(trx, { action: 'tenant.created', subjectType: 'tenant', subjectId: tenant.id, after: tenant.serialize(), tenantId: tenant.id })
-      await this.audit.record(trx, { action: 'user.created', subjectType: 'user', subjectId: user.id, after: user.serialize(), tenantId: tenant.id })
+      await trx
+        .from('attachments')
+        .where({ owner_type: 'registration', owner_id: String(application.id) })
+        .update({ tenant_id: tenant.id })
+      await this.audit.record(trx, {
+        action: 'registration.approved',
+        subjectType: 'registration_application',
+        subjectId: application.id,
+        before,
+        after: application.serialize(),
+      })
+      await this.audit.record(trx, {
+        action: 'tenant.created',
+        subjectType: 'tenant',
+        subjectId: tenant.id,
+        after: tenant.serialize(),
+        tenantId: tenant.id,
+      })
+      await this.audit.record(trx, {
+        action: 'user.created',
+        subjectType: 'user',
+        subjectId: user.id,
+        after: user.serialize(),
+        tenantId: tenant.id,
+      })
       return { application, tenant, user }
     })
   }
@@ -118,37 +154,65 @@ export default class RegistrationService {
   /** Refuses the application with a reason the applicant sees. */
   async reject(applicationId: number, reason: string, reviewer: User) {
     return db.transaction(async (trx) => {
-      const application = await RegistrationApplication.query({ client: trx }).where('id', applicationId).forUpdate().firstOrFail()
+      const application = await RegistrationApplication.query({ client: trx })
+        .where('id', applicationId)
+        .forUpdate()
+        .firstOrFail()
       this.assertPending(application)
       const before = application.serialize()
-      application.merge({ status: 'rejected', pendingUscc: null, rejectReason: reason, reviewedBy: reviewer.id, reviewedAt: DateTime.utc() })
+      application.merge({
+        status: 'rejected',
+        pendingUscc: null,
+        rejectReason: reason,
+        reviewedBy: reviewer.id,
+        reviewedAt: DateTime.utc(),
+      })
       await application.save()
-      await this.audit.record(trx, { action: 'registration.rejected', subjectType: 'registration_application', subjectId: application.id, before, after: application.serialize() })
+      await this.audit.record(trx, {
+        action: 'registration.rejected',
+        subjectType: 'registration_application',
+        subjectId: application.id,
+        before,
+        after: application.serialize(),
+      })
       return application
     })
   }
 
   /** What an applicant sees when they try to log in before approval. */
   async findForApplicant(email: string, password: string) {
-    const application = await RegistrationApplication.query().where('email', email).whereNot('status', 'approved').orderBy('id', 'desc').first()
+    const application = await RegistrationApplication.query()
+      .where('email', email)
+      .whereNot('status', 'approved')
+      .orderBy('id', 'desc')
+      .first()
     if (!application || !(await hash.verify(application.passwordHash, password))) return null
     return application
   }
 
   private assertPending(application: RegistrationApplication) {
-    if (application.status !== 'pending') throw new DomainException('registration.already_decided', { status: application.status }, { status: 409 })
+    if (application.status !== 'pending')
+      throw new DomainException(
+        'registration.already_decided',
+        { status: application.status },
+        { status: 409 }
+      )
   }
 
   private async assertUsccFree(uscc: string) {
     const tenant = await Tenant.findBy('uscc', uscc)
     const pending = await RegistrationApplication.findBy('pendingUscc', uscc)
-    if (tenant || pending) throw new DomainException('registration.uscc_taken', {}, { field: 'uscc' })
+    if (tenant || pending)
+      throw new DomainException('registration.uscc_taken', {}, { field: 'uscc' })
   }
 
   private async assertEmailFree(email: string) {
     const user = await User.findBy('email', email)
-    const pending = await RegistrationApplication.query().where({ email, status: 'pending' }).first()
-    if (user || pending) throw new DomainException('registration.email_taken', {}, { field: 'email' })
+    const pending = await RegistrationApplication.query()
+      .where({ email, status: 'pending' })
+      .first()
+    if (user || pending)
+      throw new DomainException('registration.email_taken', {}, { field: 'email' })
   }
 
   private isUniqueViolation(error: any) {

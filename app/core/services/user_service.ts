@@ -21,10 +21,17 @@ export default class UserService {
   constructor(private audit = new AuditService()) {}
 
   async create(input: UserInput & { password: string }) {
-    if (await User.findBy('email', input.email)) throw new DomainException('users.email_taken', {}, { field: 'email' })
+    if (await User.findBy('email', input.email))
+      throw new DomainException('users.email_taken', {}, { field: 'email' })
     return db.transaction(async (trx) => {
       const user = await User.create({ ...input, isActive: true }, { client: trx })
-      await this.audit.record(trx, { action: 'user.created', subjectType: 'user', subjectId: user.id, after: user.serialize(), tenantId: user.tenantId })
+      await this.audit.record(trx, {
+        action: 'user.created',
+        subjectType: 'user',
+        subjectId: user.id,
+        after: user.serialize(),
+        tenantId: user.tenantId,
+      })
       return user
     })
   }
@@ -35,14 +42,22 @@ export default class UserService {
       const before = user.serialize()
       user.merge(input)
       await user.save()
-      await this.audit.record(trx, { action: 'user.updated', subjectType: 'user', subjectId: user.id, before, after: user.serialize(), tenantId: user.tenantId })
+      await this.audit.record(trx, {
+        action: 'user.updated',
+        subjectType: 'user',
+        subjectId: user.id,
+        before,
+        after: user.serialize(),
+        tenantId: user.tenantId,
+      })
       return user
     })
   }
 
   /** Disabling ends every session the user has, in whichever process it lives. */
   async setActive(user: User, active: boolean, by: User) {
-    if (user.id === by.id) throw new DomainException('users.cannot_disable_self', {}, { status: 409 })
+    if (user.id === by.id)
+      throw new DomainException('users.cannot_disable_self', {}, { status: 409 })
     await db.transaction(async (trx) => {
       user.useTransaction(trx)
       const before = user.serialize()
@@ -63,12 +78,18 @@ export default class UserService {
 
   async changePassword(user: User, current: string, next: string) {
     const verified = await User.verifyCredentials(user.email, current).catch(() => null)
-    if (!verified) throw new DomainException('auth.wrong_current_password', {}, { field: 'currentPassword' })
+    if (!verified)
+      throw new DomainException('auth.wrong_current_password', {}, { field: 'currentPassword' })
     await db.transaction(async (trx) => {
       user.useTransaction(trx)
       user.password = next
       await user.save()
-      await this.audit.record(trx, { action: 'user.password_changed', subjectType: 'user', subjectId: user.id, tenantId: user.tenantId })
+      await this.audit.record(trx, {
+        action: 'user.password_changed',
+        subjectType: 'user',
+        subjectId: user.id,
+        tenantId: user.tenantId,
+      })
     })
   }
 

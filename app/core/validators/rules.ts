@@ -20,7 +20,8 @@ const mobileRule = vine.createRule((value: unknown, _: undefined, field: FieldCo
   if (typeof value !== 'string') return
   const normalized = value.replace(/[\s-]/g, '').replace(/^\+?86/, '')
   field.mutate(normalized, field)
-  if (!MOBILE_PATTERN.test(normalized)) field.report('The {{ field }} is not a mobile number', 'mobile', field)
+  if (!MOBILE_PATTERN.test(normalized))
+    field.report('The {{ field }} is not a mobile number', 'mobile', field)
 })
 
 declare module '@vinejs/vine' {

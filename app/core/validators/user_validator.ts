@@ -11,14 +11,22 @@ export const createOperatorUserValidator = vine.create({
   ...base,
   email: vine.string().trim().toLowerCase().email().maxLength(254),
   role: vine.enum(['operator_admin', 'operator_staff', 'evaluator'] as const),
-  departmentId: vine.number().exists({ table: 'departments', column: 'id' }).optional().requiredWhen('role', '=', 'operator_staff'),
+  departmentId: vine
+    .number()
+    .exists({ table: 'departments', column: 'id' })
+    .optional()
+    .requiredWhen('role', '=', 'operator_staff'),
   password: newPassword(),
 })
 
 export const updateOperatorUserValidator = vine.create({
   ...base,
   role: vine.enum(['operator_admin', 'operator_staff', 'evaluator'] as const),
-  departmentId: vine.number().exists({ table: 'departments', column: 'id' }).optional().requiredWhen('role', '=', 'operator_staff'),
+  departmentId: vine
+    .number()
+    .exists({ table: 'departments', column: 'id' })
+    .optional()
+    .requiredWhen('role', '=', 'operator_staff'),
 })
 
 /** Tenant admins add members (or further admins) to their own enterprise. */

@@ -22,7 +22,10 @@ test.group('Tenant members', (group) => {
     member.assertStatus(403)
   })
 
-  test('a tenant admin disables a member; another tenant cannot touch them', async ({ client, assert }) => {
+  test('a tenant admin disables a member; another tenant cannot touch them', async ({
+    client,
+    assert,
+  }) => {
     const world = await makeWorld()
     await assertAccess(client, assert, {
       method: 'post',
@@ -36,14 +39,27 @@ test.group('Tenant members', (group) => {
     assert.isFalse(world.memberA.isActive)
   })
 
-  test('a tenant admin adds a member to their own enterprise; bad input changes nothing', async ({ client, assert }) => {
+  test('a tenant admin adds a member to their own enterprise; bad input changes nothing', async ({
+    client,
+    assert,
+  }) => {
     const world = await makeWorld()
-    const bad = await client.post('/tenant/members').form({ fullName: 'X', email: 'nope', role: 'operator_admin', password: '1' }).loginAs(world.adminA).withCsrfToken().redirects(0)
+    const bad = await client
+      .post('/tenant/members')
+      .form({ fullName: 'X', email: 'nope', role: 'operator_admin', password: '1' })
+      .loginAs(world.adminA)
+      .withCsrfToken()
+      .redirects(0)
     bad.assertFieldErrors('email', ['邮箱格式不正确。'])
     bad.assertFieldErrors('role', ['请选择有效的角色。'])
     const ok = await client
       .post('/tenant/members')
-      .form({ fullName: '新成员', email: 'new-a@example.test', role: 'tenant_member', password: 'Member2026' })
+      .form({
+        fullName: '新成员',
+        email: 'new-a@example.test',
+        role: 'tenant_member',
+        password: 'Member2026',
+      })
       .loginAs(world.adminA)
       .withCsrfToken()
       .redirects(0)

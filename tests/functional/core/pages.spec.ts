@@ -8,7 +8,10 @@ import { assertAccess } from '#tests/helpers/isolation'
 test.group('Dashboards, health, errors and attachments', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('each kind of user gets a dashboard with real counts and a chart', async ({ client, assert }) => {
+  test('each kind of user gets a dashboard with real counts and a chart', async ({
+    client,
+    assert,
+  }) => {
     const world = await makeWorld()
     const operator = await client.get('/dashboard').loginAs(world.operator)
     operator.assertStatus(200)
@@ -39,7 +42,10 @@ test.group('Dashboards, health, errors and attachments', (group) => {
     forbidden.assertTextIncludes('无权访问')
   })
 
-  test('a tenant-owned attachment is served to its owner and operators only, as a download', async ({ client, assert }) => {
+  test('a tenant-owned attachment is served to its owner and operators only, as a download', async ({
+    client,
+    assert,
+  }) => {
     const world = await makeWorld()
     const drive = (await import('@adonisjs/drive/services/main')).default
     await drive.use().put('attachments/test/a.pdf', '%PDF-1.4 test')
@@ -60,7 +66,10 @@ test.group('Dashboards, health, errors and attachments', (group) => {
       operator: { user: world.operator, expect: 200 },
       anonymous: 'login',
     })
-    assert.match(owner.header('content-disposition'), /^attachment; filename="(?:[^"\\]|\\.)*\.pdf"; filename\*=UTF-8''%E8%90%A5/)
+    assert.match(
+      owner.header('content-disposition') ?? '',
+      /^attachment; filename="(?:[^"\\]|\\.)*\.pdf"; filename\*=UTF-8''%E8%90%A5/
+    )
     assert.equal(owner.header('x-content-type-options'), 'nosniff')
     await db.from('attachments').where('id', attachment.id).delete()
   })

@@ -17,10 +17,15 @@ test.group('Numbering', (group) => {
     const first = await db.transaction((trx) => NumberingService.next(trx, 'TS', at))
     const second = await db.transaction((trx) => NumberingService.next(trx, 'TS', at))
     const other = await db.transaction((trx) => NumberingService.next(trx, 'QA', at))
-    assert.deepEqual([first, second, other], ['TS20261124-0001', 'TS20261124-0002', 'QA20261124-0001'])
+    assert.deepEqual(
+      [first, second, other],
+      ['TS20261124-0001', 'TS20261124-0002', 'QA20261124-0001']
+    )
   })
 
-  test('concurrent transactions get unique, gap-free numbers; a rollback gives its number back', async ({ assert }) => {
+  test('concurrent transactions get unique, gap-free numbers; a rollback gives its number back', async ({
+    assert,
+  }) => {
     const at = DateTime.fromISO('2026-11-23T02:00:00Z')
     const tries = Array.from({ length: 20 }, (_, i) =>
       db
@@ -33,6 +38,9 @@ test.group('Numbering', (group) => {
     )
     const numbers = (await Promise.all(tries)).filter((n): n is string => n !== null).sort()
     assert.lengthOf(numbers, 16)
-    assert.deepEqual(numbers, Array.from({ length: 16 }, (_, i) => `TS20261123-${String(i + 1).padStart(4, '0')}`))
+    assert.deepEqual(
+      numbers,
+      Array.from({ length: 16 }, (_, i) => `TS20261123-${String(i + 1).padStart(4, '0')}`)
+    )
   })
 })

@@ -24,16 +24,25 @@ class FlakyJob extends Job {
 test.group('Queue', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a failing job is retried with exponential backoff until it succeeds', async ({ assert }) => {
+  test('a failing job is retried with exponential backoff until it succeeds', async ({
+    assert,
+  }) => {
     FlakyJob.calls = 0
     const waits: number[] = []
-    const ok = await runWithRetries(FlakyJob, {}, () => {}, async (ms) => void waits.push(ms))
+    const ok = await runWithRetries(
+      FlakyJob,
+      {},
+      () => {},
+      async (ms) => void waits.push(ms)
+    )
     assert.isTrue(ok)
     assert.equal(FlakyJob.calls, 3)
     assert.deepEqual(waits, [1000, 2000])
   })
 
-  test('jobs run through the configured driver, and a second delivery does nothing', async ({ assert }) => {
+  test('jobs run through the configured driver, and a second delivery does nothing', async ({
+    assert,
+  }) => {
     const queue = await app.container.make(QueueManager)
     const worker = queue.driver instanceof BullMQDriver ? queue.driver.work(queue.jobs, 2) : null
     try {
@@ -57,7 +66,10 @@ test.group('Queue', (group) => {
   })
 
   test('the inline driver runs its schedules on a timer', async ({ assert }) => {
-    const clock = sinon.useFakeTimers({ now: new Date('2026-11-23T17:59:00Z'), toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const clock = sinon.useFakeTimers({
+      now: new Date('2026-11-23T17:59:00Z'),
+      toFake: ['setTimeout', 'clearTimeout', 'Date'],
+    })
     const { InlineDriver } = await import('#core/queue/inline_driver')
     const logger = await app.container.make('logger')
     const driver = new InlineDriver(logger)

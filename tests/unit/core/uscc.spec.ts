@@ -9,7 +9,9 @@ test.group('USCC (GB 32100)', () => {
     assert.equal(usccCheckChar('91350100M000100Y4'), '3')
   })
 
-  test('refuses a wrong check character, a wrong length and letters outside the alphabet', ({ assert }) => {
+  test('refuses a wrong check character, a wrong length and letters outside the alphabet', ({
+    assert,
+  }) => {
     assert.isFalse(isValidUscc('91350100M000100Y44'))
     assert.isFalse(isValidUscc('91350100M000100Y4'))
     assert.isFalse(isValidUscc('91350100M000I00Y43'))
@@ -34,7 +36,11 @@ test.group('USCC (GB 32100)', () => {
     assert.equal(short[0]?.messages[0].rule, 'uscc.length')
     const wrong = await registrationValidator.tryValidate({ ...base, uscc: '91350100M000100Y44' })
     assert.equal(wrong[0]?.messages[0].rule, 'uscc.checksum')
-    const [, ok] = await registrationValidator.tryValidate({ ...base, uscc: '91350100m000100y43', mobile: '+86 138-0013-8000' })
+    const [, ok] = await registrationValidator.tryValidate({
+      ...base,
+      uscc: '91350100m000100y43',
+      mobile: '+86 138-0013-8000',
+    })
     assert.equal(ok?.uscc, '91350100M000100Y43')
     assert.equal(ok?.mobile, '13800138000')
   })

@@ -3,8 +3,10 @@ import app from '@adonisjs/core/services/app'
 import { defineConfig, stores } from '@adonisjs/session'
 
 /**
- * Sessions live in the database by default so that any web process can serve any request and an
- * operator can end a user's sessions (the database and redis stores support tagging by user).
+ * Sessions live in an encrypted cookie by default: web processes stay stateless and a request
+ * costs no session queries. Disabling a user ends their sessions whatever the store, because
+ * every request re-reads the user (SilentAuthMiddleware); with SESSION_DRIVER=database the
+ * sessions are also tagged by user and destroyed outright.
  */
 const sessionConfig = defineConfig({
   enabled: true,
@@ -17,7 +19,7 @@ const sessionConfig = defineConfig({
     secure: app.inProduction && (env.get('APP_URL') ?? '').startsWith('https'),
     sameSite: 'lax',
   },
-  store: env.get('SESSION_DRIVER', 'database'),
+  store: env.get('SESSION_DRIVER', 'cookie'),
   stores: {
     database: stores.database({ tableName: 'sessions' }),
     cookie: stores.cookie(),

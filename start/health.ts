@@ -35,5 +35,5 @@ class QueueCheck extends BaseCheck {
 export const healthChecks = new HealthChecks().register([
   new DatabaseCheck(),
   new QueueCheck(),
-  new DiskSpaceCheck().warnWhenExceeds(80).failWhenExceeds(95),
+  new DiskSpaceCheck().warnWhenExceeds(80).failWhenExceeds(95).cacheFor('1m'),
 ])

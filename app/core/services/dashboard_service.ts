@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import app from '@adonisjs/core/services/app'
 import type User from '#core/models/user'
 import JobRunService from '#core/services/job_run_service'
 import AuditChainCheckJob from '#core/jobs/audit_chain_check_job'
@@ -39,12 +40,37 @@ async function monthlyCounts(table: string, column: string, scope?: (q: any) => 
   return { labels: [...buckets.keys()], data: [...buckets.values()] }
 }
 
+/** Dashboard figures may be a few seconds old; tests always see fresh ones. */
+const TTL_MS = app.inTest ? 0 : 5000
+const cache = new Map<string, { at: number; value: Promise<unknown> }>()
+
+function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key)
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.value as Promise<T>
+  const value = compute()
+  cache.set(key, { at: Date.now(), value })
+  value.catch(() => cache.delete(key))
+  return value
+}
+
 /**
  * The figures on each role's dashboard. Later modules add their cards here; every figure
  * a tenant sees is scoped to its own enterprise.
  */
 export default class DashboardService {
-  async forOperator() {
+  forOperator() {
+    return cached('operator', () => this.computeOperator())
+  }
+
+  forEvaluator() {
+    return cached('evaluator', () => this.computeEvaluator())
+  }
+
+  forTenant(user: User) {
+    return cached(`tenant:${user.tenantId}`, () => this.computeTenant(user))
+  }
+
+  private async computeOperator() {
     const [tenants, pending, users, departments, auditToday] = await Promise.all([
       count(db.from('tenants')),
       count(db.from('registration_applications').where('status', 'pending')),
@@ -78,7 +104,7 @@ export default class DashboardService {
     }
   }
 
-  async forEvaluator() {
+  private async computeEvaluator() {
     const [tenants, auditEntries, departments] = await Promise.all([
       count(db.from('tenants')),
       count(db.from('audit_logs')),
@@ -88,7 +114,7 @@ export default class DashboardService {
     return { tenants, auditEntries, departments, activity }
   }
 
-  async forTenant(user: User) {
+  private async computeTenant(user: User) {
     const tenantId = user.tenantId!
     const [members, activeMembers] = await Promise.all([
       count(db.from('users').where('tenant_id', tenantId)),

@@ -5,9 +5,21 @@
 */
 import edge from 'edge.js'
 import { DateTime } from 'luxon'
+import app from '@adonisjs/core/services/app'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 
 export const ZONE = 'Asia/Shanghai'
+
+/**
+ * edge.js 6 decides at construction whether its components plugin re-lists the components folder
+ * before every render, and `configure({ cache: true })` does not change that decision: in
+ * production every page read the folder from disk. The folder does not change in production.
+ */
+if (app.inProduction) {
+  const listComponents = edge.loader.listComponents.bind(edge.loader)
+  let components: ReturnType<typeof listComponents> | undefined
+  edge.loader.listComponents = () => (components ??= listComponents())
+}
 
 edge.global('urlFor', urlFor)
 

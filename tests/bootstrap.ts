@@ -60,7 +60,7 @@ ApiResponse.macro(
 
 /**
  * Each run starts from an empty database: drop everything, migrate. Groups then roll back a
- * global transaction (unit/functional) or truncate (browser).
+ * global transaction (unit/functional) or empty the tables (browser, tests/browser/database.ts).
  */
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   setup: [

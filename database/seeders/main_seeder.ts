@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
@@ -22,10 +23,12 @@ export default class MainSeeder extends BaseSeeder {
 
     const existing = await CalendarDay.query().count('* as total').firstOrFail()
     if (Number(existing.$extras.total) === 0) {
+      // A raw insert: give the timestamps in the format Lucid reads back (a JS Date lands as a number in SQLite).
+      const now = DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss')
       await db
         .table('calendar_days')
         .multiInsert(
-          holidays2026().map((d) => ({ ...d, created_at: new Date(), updated_at: new Date() }))
+          holidays2026().map((d) => ({ ...d, created_at: now, updated_at: now }))
         )
     }
 

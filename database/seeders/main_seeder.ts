@@ -27,9 +27,7 @@ export default class MainSeeder extends BaseSeeder {
       const now = DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss')
       await db
         .table('calendar_days')
-        .multiInsert(
-          holidays2026().map((d) => ({ ...d, created_at: now, updated_at: now }))
-        )
+        .multiInsert(holidays2026().map((d) => ({ ...d, created_at: now, updated_at: now })))
     }
 
     const departments = new DepartmentService()

@@ -8,19 +8,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
 
 export class AttachmentSchema extends BaseModel {
-  static $columns = [
-    'createdAt',
-    'id',
-    'mimeType',
-    'originalName',
-    'ownerId',
-    'ownerType',
-    'sha256',
-    'size',
-    'storageKey',
-    'tenantId',
-    'uploadedBy',
-  ] as const
+  static $columns = ['createdAt', 'id', 'mimeType', 'originalName', 'ownerId', 'ownerType', 'sha256', 'size', 'storageKey', 'tenantId', 'uploadedBy'] as const
   $columns = AttachmentSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -58,22 +46,7 @@ export class AuditChainHeadSchema extends BaseModel {
 }
 
 export class AuditLogSchema extends BaseModel {
-  static $columns = [
-    'action',
-    'actorId',
-    'actorLabel',
-    'afterValues',
-    'beforeValues',
-    'hash',
-    'id',
-    'ip',
-    'occurredAt',
-    'prevHash',
-    'requestId',
-    'subjectId',
-    'subjectType',
-    'tenantId',
-  ] as const
+  static $columns = ['action', 'actorId', 'actorLabel', 'afterValues', 'beforeValues', 'hash', 'id', 'ip', 'occurredAt', 'prevHash', 'requestId', 'subjectId', 'subjectType', 'tenantId'] as const
   $columns = AuditLogSchema.$columns
   @column()
   declare action: string
@@ -123,15 +96,7 @@ export class CalendarDaySchema extends BaseModel {
 }
 
 export class DepartmentSchema extends BaseModel {
-  static $columns = [
-    'createdAt',
-    'id',
-    'name',
-    'phone',
-    'responsibilities',
-    'sortOrder',
-    'updatedAt',
-  ] as const
+  static $columns = ['createdAt', 'id', 'name', 'phone', 'responsibilities', 'sortOrder', 'updatedAt'] as const
   $columns = DepartmentSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -150,15 +115,7 @@ export class DepartmentSchema extends BaseModel {
 }
 
 export class JobRunSchema extends BaseModel {
-  static $columns = [
-    'finishedAt',
-    'id',
-    'idempotencyKey',
-    'jobName',
-    'result',
-    'startedAt',
-    'status',
-  ] as const
+  static $columns = ['finishedAt', 'id', 'idempotencyKey', 'jobName', 'result', 'startedAt', 'status'] as const
   $columns = JobRunSchema.$columns
   @column.dateTime()
   declare finishedAt: DateTime | null
@@ -199,26 +156,7 @@ export class RateLimitSchema extends BaseModel {
 }
 
 export class RegistrationApplicationSchema extends BaseModel {
-  static $columns = [
-    'contactPerson',
-    'createdAt',
-    'email',
-    'id',
-    'legalRepresentative',
-    'mobile',
-    'number',
-    'passwordHash',
-    'pendingUscc',
-    'rejectReason',
-    'reviewedAt',
-    'reviewedBy',
-    'status',
-    'tenantId',
-    'unitName',
-    'updatedAt',
-    'uscc',
-    'userCategory',
-  ] as const
+  static $columns = ['contactPerson', 'createdAt', 'email', 'id', 'legalRepresentative', 'mobile', 'number', 'passwordHash', 'pendingUscc', 'rejectReason', 'reviewedAt', 'reviewedBy', 'status', 'tenantId', 'unitName', 'updatedAt', 'uscc', 'userCategory'] as const
   $columns = RegistrationApplicationSchema.$columns
   @column()
   declare contactPerson: string
@@ -272,19 +210,7 @@ export class SessionSchema extends BaseModel {
 }
 
 export class TenantSchema extends BaseModel {
-  static $columns = [
-    'contactEmail',
-    'contactPerson',
-    'contactPhone',
-    'createdAt',
-    'id',
-    'legalRepresentative',
-    'name',
-    'status',
-    'updatedAt',
-    'uscc',
-    'userCategory',
-  ] as const
+  static $columns = ['contactEmail', 'contactPerson', 'contactPhone', 'createdAt', 'id', 'legalRepresentative', 'name', 'status', 'updatedAt', 'uscc', 'userCategory'] as const
   $columns = TenantSchema.$columns
   @column()
   declare contactEmail: string
@@ -311,21 +237,7 @@ export class TenantSchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = [
-    'createdAt',
-    'departmentId',
-    'email',
-    'fullName',
-    'id',
-    'isActive',
-    'lastLoginAt',
-    'locale',
-    'password',
-    'phone',
-    'role',
-    'tenantId',
-    'updatedAt',
-  ] as const
+  static $columns = ['createdAt', 'departmentId', 'email', 'fullName', 'id', 'isActive', 'lastLoginAt', 'locale', 'password', 'phone', 'role', 'tenantId', 'updatedAt'] as const
   $columns = UserSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime

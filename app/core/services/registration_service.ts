@@ -127,6 +127,7 @@ export default class RegistrationService {
         .where({ owner_type: 'registration', owner_id: String(application.id) })
         .update({ tenant_id: tenant.id })
       await this.audit.record(trx, {
+        actor: reviewer,
         action: 'registration.approved',
         subjectType: 'registration_application',
         subjectId: application.id,
@@ -134,6 +135,7 @@ export default class RegistrationService {
         after: application.serialize(),
       })
       await this.audit.record(trx, {
+        actor: reviewer,
         action: 'tenant.created',
         subjectType: 'tenant',
         subjectId: tenant.id,
@@ -141,6 +143,7 @@ export default class RegistrationService {
         tenantId: tenant.id,
       })
       await this.audit.record(trx, {
+        actor: reviewer,
         action: 'user.created',
         subjectType: 'user',
         subjectId: user.id,
@@ -169,6 +172,7 @@ export default class RegistrationService {
       })
       await application.save()
       await this.audit.record(trx, {
+        actor: reviewer,
         action: 'registration.rejected',
         subjectType: 'registration_application',
         subjectId: application.id,

@@ -4,6 +4,9 @@
 |--------------------------------------------------------------------------
 */
 process.env.NODE_ENV = 'test'
+// The suite's own HTTP server: loopback and a port of its own, whatever HOST/PORT the shell carries.
+process.env.HOST = '127.0.0.1'
+process.env.PORT = process.env.TEST_PORT ?? '3339'
 
 // Every time is stored in UTC; pages show Asia/Shanghai through luxon.
 process.env.TZ = 'UTC'

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
@@ -8,13 +10,17 @@ import { defineConfig } from '@adonisjs/lucid'
  */
 const migrations = { naturalSort: true, paths: ['database/migrations'] }
 
+const sqlitePath = env.get('SQLITE_PATH') ?? app.tmpPath(app.inTest ? 'test.sqlite3' : 'db.sqlite3')
+// better-sqlite3 creates the file but not its folder (a fresh clone has no tmp/).
+mkdirSync(dirname(sqlitePath), { recursive: true })
+
 const dbConfig = defineConfig({
   connection: env.get('DB_CONNECTION', 'sqlite'),
   connections: {
     sqlite: {
       client: 'better-sqlite3',
       connection: {
-        filename: env.get('SQLITE_PATH') ?? app.tmpPath(app.inTest ? 'test.sqlite3' : 'db.sqlite3'),
+        filename: sqlitePath,
       },
       useNullAsDefault: true,
       migrations,

@@ -55,7 +55,8 @@ export default defineConfig({
     { pattern: 'resources/views/**/*.edge', reloadServer: false },
     { pattern: 'resources/lang/**/*.{json,yaml,yml}', reloadServer: false },
     { pattern: 'public/**', reloadServer: false },
-    { pattern: 'database/seeders/data/**', reloadServer: false },
+    // The Node version check runs first in every npm script, the build's too.
+    { pattern: 'scripts/check_node.cjs', reloadServer: false },
   ],
 
   hooks: {

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import AuditLog from '#core/models/audit_log'
-import { auditFilterValidator } from '#core/validators/calendar_validator'
+import { auditFilterValidator } from '#core/validators/audit_validator'
 import JobRunService from '#core/services/job_run_service'
 import AuditChainCheckJob from '#core/jobs/audit_chain_check_job'
 

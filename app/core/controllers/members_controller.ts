@@ -3,7 +3,8 @@ import User from '#core/models/user'
 import UserService from '#core/services/user_service'
 import { paginate } from '#core/services/listing'
 import { scopeToTenant } from '#core/tenancy'
-import { createMemberValidator, listQueryValidator } from '#core/validators/user_validator'
+import { listQueryValidator } from '#core/validators/listing_validator'
+import { createMemberValidator } from '#core/validators/user_validator'
 
 /** Tenant admins manage their own enterprise's members, and only those. */
 export default class MembersController {

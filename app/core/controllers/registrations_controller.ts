@@ -3,7 +3,7 @@ import RegistrationApplication from '#core/models/registration_application'
 import RegistrationService from '#core/services/registration_service'
 import AttachmentService from '#core/services/attachment_service'
 import { rejectRegistrationValidator } from '#core/validators/registration_validator'
-import { listQueryValidator } from '#core/validators/user_validator'
+import { listQueryValidator } from '#core/validators/listing_validator'
 import { paginate } from '#core/services/listing'
 
 /** Operators review enterprise registrations: approve, or reject with a reason. */

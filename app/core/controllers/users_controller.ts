@@ -3,9 +3,9 @@ import User from '#core/models/user'
 import Department from '#core/models/department'
 import UserService from '#core/services/user_service'
 import { paginate } from '#core/services/listing'
+import { listQueryValidator } from '#core/validators/listing_validator'
 import {
   createOperatorUserValidator,
-  listQueryValidator,
   updateOperatorUserValidator,
 } from '#core/validators/user_validator'
 

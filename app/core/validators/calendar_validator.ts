@@ -9,12 +9,3 @@ export const calendarDayValidator = vine.create({
   kind: vine.enum(['day_off', 'workday'] as const),
   name: vine.string().trim().minLength(1).maxLength(100),
 })
-
-export const auditFilterValidator = vine.create({
-  action: vine.string().trim().maxLength(80).optional(),
-  subjectType: vine.string().trim().maxLength(60).optional(),
-  actor: vine.string().trim().maxLength(254).optional(),
-  from: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
-  to: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
-  page: vine.number().min(1).optional(),
-})

@@ -36,12 +36,3 @@ export const createMemberValidator = vine.create({
   role: vine.enum(['tenant_admin', 'tenant_member'] as const),
   password: newPassword(),
 })
-
-export const listQueryValidator = vine.create({
-  q: vine.string().trim().maxLength(100).optional(),
-  page: vine.number().min(1).max(100000).optional(),
-  sort: vine.string().trim().maxLength(40).optional(),
-  order: vine.enum(['asc', 'desc']).optional(),
-  status: vine.string().trim().maxLength(40).optional(),
-  role: vine.string().trim().maxLength(40).optional(),
-})

@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors as authErrors } from '@adonisjs/auth'
-import { DateTime } from 'luxon'
 import User from '#core/models/user'
 import { loginValidator } from '#core/validators/auth_validator'
 import RegistrationService from '#core/services/registration_service'
+import UserService from '#core/services/user_service'
 import { loginKey, loginLimiter } from '#start/limiter'
 
 /** Session login (throttled, session renewed) and logout. */
@@ -41,8 +41,7 @@ export default class SessionController {
     session.regenerate()
     await auth.use('web').login(user)
     if (session.supportsTagging()) await session.tag(String(user.id))
-    user.lastLoginAt = DateTime.utc()
-    await user.save()
+    await new UserService().recordLogin(user)
     return response.redirect().toRoute('dashboard')
   }
 

@@ -45,6 +45,8 @@ export default class AttachmentService {
     const key = `attachments/${now.toFormat('yyyy/MM')}/${randomUUID()}.${detected.ext}`
     const sha256 = await sha256Of(file.tmpPath)
     await drive.use().putStream(key, createReadStream(file.tmpPath), { contentType: detected.mime })
+    // The file is written before the row commits: if the transaction rolls back, take the file back too.
+    trx.after('rollback', () => drive.use().delete(key))
     return Attachment.create(
       {
         ownerType: owner.type,

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import app from '@adonisjs/core/services/app'
 import { SessionCollection } from '@adonisjs/session'
@@ -94,8 +95,37 @@ export default class UserService {
   }
 
   async setLocale(user: User, locale: string) {
-    user.locale = locale
-    await user.save()
+    if (user.locale === locale) return
+    await db.transaction(async (trx) => {
+      user.useTransaction(trx)
+      const before = { locale: user.locale }
+      user.locale = locale
+      await user.save()
+      await this.audit.record(trx, {
+        action: 'user.locale_changed',
+        subjectType: 'user',
+        subjectId: user.id,
+        before,
+        after: { locale },
+        tenantId: user.tenantId,
+      })
+    })
+  }
+
+  /** A successful login: remembered on the account and in the audit trail. */
+  async recordLogin(user: User) {
+    await db.transaction(async (trx) => {
+      user.useTransaction(trx)
+      user.lastLoginAt = DateTime.utc()
+      await user.save()
+      await this.audit.record(trx, {
+        action: 'auth.login',
+        subjectType: 'user',
+        subjectId: user.id,
+        tenantId: user.tenantId,
+        actor: user,
+      })
+    })
   }
 
   private async endSessions(user: User) {

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import User from '#core/models/user'
+import AuditLog from '#core/models/audit_log'
 import { makeWorld, PASSWORD } from '#tests/helpers/world'
 
 test.group('Login and logout', (group) => {
@@ -26,6 +27,10 @@ test.group('Login and logout', (group) => {
     response.assertHeader('location', '/dashboard')
     await world.operator.refresh()
     assert.isNotNull(world.operator.lastLoginAt)
+    const entry = await AuditLog.query()
+      .where({ action: 'auth.login', subjectId: String(world.operator.id) })
+      .firstOrFail()
+    assert.equal(entry.actorLabel, 'op@example.test')
   })
 
   test('a wrong password is refused with a translated message', async ({ client }) => {

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { LucidRow } from '@adonisjs/lucid/types/model'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -18,6 +19,14 @@ export interface AuditEntry {
   tenantId?: number | null
   /** Defaults to the logged-in user of the current request. */
   actor?: { id: number; email: string } | null
+}
+
+/** A record the audited helpers can save: any Lucid row with a numeric id. */
+type AuditedRow = LucidRow & { id: number }
+
+export interface AuditOptions {
+  tenantId?: number | null
+  actor?: AuditEntry['actor']
 }
 
 export interface ChainVerdict {
@@ -87,6 +96,46 @@ export default class AuditService {
     const [id] = await trx.table('audit_logs').insert(row)
     await trx.from('audit_chain_heads').where('id', 1).update({ last_id: id, last_hash: row.hash })
     return row.hash as string
+  }
+
+  /** Changes a record and saves it in one transaction, recording its values before and after. */
+  async saveChanges<T extends AuditedRow>(
+    row: T,
+    action: string,
+    subjectType: string,
+    change: (row: T) => void,
+    options: AuditOptions = {}
+  ) {
+    return db.transaction(async (trx) => {
+      row.useTransaction(trx)
+      const before = row.serialize()
+      change(row)
+      await row.save()
+      await this.record(trx, {
+        action,
+        subjectType,
+        subjectId: row.id,
+        before,
+        after: row.serialize(),
+        ...options,
+      })
+      return row
+    })
+  }
+
+  /** Deletes a record in one transaction, recording what it was. */
+  async deleteRecord<T extends AuditedRow>(
+    row: T,
+    action: string,
+    subjectType: string,
+    options: AuditOptions = {}
+  ) {
+    await db.transaction(async (trx) => {
+      row.useTransaction(trx)
+      const before = row.serialize()
+      await row.delete()
+      await this.record(trx, { action, subjectType, subjectId: row.id, before, ...options })
+    })
   }
 
   private lockHead(trx: TransactionClientContract) {

@@ -24,16 +24,6 @@ export default class CalendarAdminService {
   }
 
   async remove(entry: CalendarDay) {
-    await db.transaction(async (trx) => {
-      entry.useTransaction(trx)
-      const before = entry.serialize()
-      await entry.delete()
-      await this.audit.record(trx, {
-        action: 'calendar.day_removed',
-        subjectType: 'calendar_day',
-        subjectId: entry.id,
-        before,
-      })
-    })
+    await this.audit.deleteRecord(entry, 'calendar.day_removed', 'calendar_day')
   }
 }

@@ -31,20 +31,9 @@ export default class DepartmentService {
 
   async update(department: Department, input: DepartmentInput) {
     await this.assertNameFree(input.name, department.id)
-    return db.transaction(async (trx) => {
-      department.useTransaction(trx)
-      const before = department.serialize()
-      department.merge(input)
-      await department.save()
-      await this.audit.record(trx, {
-        action: 'department.updated',
-        subjectType: 'department',
-        subjectId: department.id,
-        before,
-        after: department.serialize(),
-      })
-      return department
-    })
+    return this.audit.saveChanges(department, 'department.updated', 'department', (d) =>
+      d.merge(input)
+    )
   }
 
   /** A department with staff cannot go: move them first. */
@@ -59,17 +48,7 @@ export default class DepartmentService {
         { count: Number(staff.$extras.total) },
         { status: 409 }
       )
-    await db.transaction(async (trx) => {
-      department.useTransaction(trx)
-      const before = department.serialize()
-      await department.delete()
-      await this.audit.record(trx, {
-        action: 'department.deleted',
-        subjectType: 'department',
-        subjectId: department.id,
-        before,
-      })
-    })
+    await this.audit.deleteRecord(department, 'department.deleted', 'department')
   }
 
   private async assertNameFree(name: string, exceptId?: number) {

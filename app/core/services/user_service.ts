@@ -38,20 +38,8 @@ export default class UserService {
   }
 
   async update(user: User, input: Partial<UserInput>) {
-    return db.transaction(async (trx) => {
-      user.useTransaction(trx)
-      const before = user.serialize()
-      user.merge(input)
-      await user.save()
-      await this.audit.record(trx, {
-        action: 'user.updated',
-        subjectType: 'user',
-        subjectId: user.id,
-        before,
-        after: user.serialize(),
-        tenantId: user.tenantId,
-      })
-      return user
+    return this.audit.saveChanges(user, 'user.updated', 'user', (u) => u.merge(input), {
+      tenantId: user.tenantId,
     })
   }
 
@@ -59,20 +47,13 @@ export default class UserService {
   async setActive(user: User, active: boolean, by: User) {
     if (user.id === by.id)
       throw new DomainException('users.cannot_disable_self', {}, { status: 409 })
-    await db.transaction(async (trx) => {
-      user.useTransaction(trx)
-      const before = user.serialize()
-      user.isActive = active
-      await user.save()
-      await this.audit.record(trx, {
-        action: active ? 'user.enabled' : 'user.disabled',
-        subjectType: 'user',
-        subjectId: user.id,
-        before,
-        after: user.serialize(),
-        tenantId: user.tenantId,
-      })
-    })
+    await this.audit.saveChanges(
+      user,
+      active ? 'user.enabled' : 'user.disabled',
+      'user',
+      (u) => (u.isActive = active),
+      { tenantId: user.tenantId }
+    )
     if (!active) await this.endSessions(user)
     return user
   }
@@ -96,36 +77,23 @@ export default class UserService {
 
   async setLocale(user: User, locale: string) {
     if (user.locale === locale) return
-    await db.transaction(async (trx) => {
-      user.useTransaction(trx)
-      const before = { locale: user.locale }
-      user.locale = locale
-      await user.save()
-      await this.audit.record(trx, {
-        action: 'user.locale_changed',
-        subjectType: 'user',
-        subjectId: user.id,
-        before,
-        after: { locale },
-        tenantId: user.tenantId,
-      })
+    await this.audit.saveChanges(user, 'user.locale_changed', 'user', (u) => (u.locale = locale), {
+      tenantId: user.tenantId,
     })
   }
 
   /** A successful login: remembered on the account and in the audit trail. */
   async recordLogin(user: User) {
-    await db.transaction(async (trx) => {
-      user.useTransaction(trx)
-      user.lastLoginAt = DateTime.utc()
-      await user.save()
-      await this.audit.record(trx, {
-        action: 'auth.login',
-        subjectType: 'user',
-        subjectId: user.id,
+    await this.audit.saveChanges(
+      user,
+      'auth.login',
+      'user',
+      (u) => (u.lastLoginAt = DateTime.utc()),
+      {
         tenantId: user.tenantId,
         actor: user,
-      })
-    })
+      }
+    )
   }
 
   private async endSessions(user: User) {

@@ -2,6 +2,8 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import AuditService from '#core/services/audit_service'
+import AuditLog from '#core/models/audit_log'
+import Department from '#core/models/department'
 
 test.group('Audit trail', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -68,5 +70,30 @@ test.group('Audit trail', (group) => {
     )
     await assert.rejects(() => db.from('audit_logs').update({ action: 'forged' }), /append-only/)
     await assert.rejects(() => db.from('audit_logs').delete(), /append-only/)
+  })
+
+  test('saveChanges and deleteRecord keep the record and its trail in step', async ({ assert }) => {
+    const audit = new AuditService()
+    const department = await Department.create({
+      name: '测试部',
+      responsibilities: '测试',
+      sortOrder: 1,
+    })
+    await audit.saveChanges(
+      department,
+      'department.updated',
+      'department',
+      (d) => (d.name = '新名称'),
+      { actor: null }
+    )
+    const entry = await AuditLog.query().where('action', 'department.updated').firstOrFail()
+    assert.equal(entry.before.name, '测试部')
+    assert.equal(entry.after.name, '新名称')
+    await audit.deleteRecord(department, 'department.deleted', 'department', { actor: null })
+    assert.isNull(await Department.find(department.id))
+    assert.equal(
+      (await AuditLog.query().where('action', 'department.deleted').firstOrFail()).before.name,
+      '新名称'
+    )
   })
 })

@@ -78,6 +78,23 @@ export class AuditLogSchema extends BaseModel {
   declare tenantId: number | null
 }
 
+export class BuildingSchema extends BaseModel {
+  static $columns = ['code', 'createdAt', 'floors', 'id', 'name', 'updatedAt'] as const
+  $columns = BuildingSchema.$columns
+  @column()
+  declare code: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare floors: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare name: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class CalendarDaySchema extends BaseModel {
   static $columns = ['createdAt', 'day', 'id', 'kind', 'name', 'updatedAt'] as const
   $columns = CalendarDaySchema.$columns
@@ -142,6 +159,35 @@ export class NumberSequenceSchema extends BaseModel {
   declare kind: string
   @column()
   declare lastValue: number
+}
+
+export class ParkProfileSchema extends BaseModel {
+  static $columns = ['address', 'complaintChannel', 'contacts', 'createdAt', 'id', 'leasableArea', 'name', 'officeHours', 'operatorName', 'supervisionPhone', 'totalArea', 'updatedAt'] as const
+  $columns = ParkProfileSchema.$columns
+  @column()
+  declare address: string
+  @column()
+  declare complaintChannel: string
+  @column()
+  declare contacts: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare leasableArea: number
+  @column()
+  declare name: string
+  @column()
+  declare officeHours: string
+  @column()
+  declare operatorName: string
+  @column()
+  declare supervisionPhone: string
+  @column()
+  declare totalArea: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
 }
 
 export class RateLimitSchema extends BaseModel {
@@ -234,6 +280,29 @@ export class TenantSchema extends BaseModel {
   declare uscc: string
   @column()
   declare userCategory: string
+}
+
+export class UnitSchema extends BaseModel {
+  static $columns = ['area', 'buildingId', 'createdAt', 'floor', 'id', 'number', 'status', 'unitType', 'updatedAt'] as const
+  $columns = UnitSchema.$columns
+  @column()
+  declare area: number
+  @column()
+  declare buildingId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare floor: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare number: string
+  @column()
+  declare status: string
+  @column()
+  declare unitType: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
 }
 
 export class UserSchema extends BaseModel {

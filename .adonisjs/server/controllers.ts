@@ -19,4 +19,9 @@ export const controllers = {
     Users: () => import('#app/core/controllers/users_controller'),
     Vendor: () => import('#app/core/controllers/vendor_controller'),
   },
+  park: {
+    Buildings: () => import('#app/park/controllers/buildings_controller'),
+    Profile: () => import('#app/park/controllers/profile_controller'),
+    Units: () => import('#app/park/controllers/units_controller'),
+  },
 }

@@ -3,5 +3,6 @@ export const policies = {
   CoreAttachmentPolicy: () => import('#app/core/policies/attachment_policy'),
   CoreRegistrationPolicy: () => import('#app/core/policies/registration_policy'),
   CoreUserPolicy: () => import('#app/core/policies/user_policy'),
+  ParkPolicy: () => import('#app/park/policies/park_policy'),
 }
 

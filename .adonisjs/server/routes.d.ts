@@ -44,6 +44,18 @@ export type ScannedRoutes = {
     'tenant.members.create': { paramsTuple?: []; params?: {} }
     'tenant.members.store': { paramsTuple?: []; params?: {} }
     'tenant.members.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.profile.edit': { paramsTuple?: []; params?: {} }
+    'park.profile.update': { paramsTuple?: []; params?: {} }
+    'park.units.index': { paramsTuple?: []; params?: {} }
+    'park.units.create': { paramsTuple?: []; params?: {} }
+    'park.units.store': { paramsTuple?: []; params?: {} }
+    'park.units.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.units.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.units.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.buildings.create': { paramsTuple?: []; params?: {} }
+    'park.buildings.store': { paramsTuple?: []; params?: {} }
+    'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.buildings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -69,6 +81,12 @@ export type ScannedRoutes = {
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'tenant.members.index': { paramsTuple?: []; params?: {} }
     'tenant.members.create': { paramsTuple?: []; params?: {} }
+    'park.profile.edit': { paramsTuple?: []; params?: {} }
+    'park.units.index': { paramsTuple?: []; params?: {} }
+    'park.units.create': { paramsTuple?: []; params?: {} }
+    'park.units.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.buildings.create': { paramsTuple?: []; params?: {} }
+    'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -94,6 +112,12 @@ export type ScannedRoutes = {
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'tenant.members.index': { paramsTuple?: []; params?: {} }
     'tenant.members.create': { paramsTuple?: []; params?: {} }
+    'park.profile.edit': { paramsTuple?: []; params?: {} }
+    'park.units.index': { paramsTuple?: []; params?: {} }
+    'park.units.create': { paramsTuple?: []; params?: {} }
+    'park.units.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.buildings.create': { paramsTuple?: []; params?: {} }
+    'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -108,15 +132,21 @@ export type ScannedRoutes = {
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
     'tenant.members.store': { paramsTuple?: []; params?: {} }
     'tenant.members.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.units.store': { paramsTuple?: []; params?: {} }
+    'park.buildings.store': { paramsTuple?: []; params?: {} }
   }
   PUT: {
     'account.password.update': { paramsTuple?: []; params?: {} }
     'admin.users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.departments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.profile.update': { paramsTuple?: []; params?: {} }
+    'park.units.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.buildings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'admin.departments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.units.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -70,3 +70,45 @@ export const DEMO_TENANTS: DemoTenant[] = [
     members: [],
   },
 ]
+
+/** The demo park (GB/T 39678 7.3: supervision phone and complaint channel are published). */
+export const DEMO_PARK = {
+  name: '前海跨境电子商务示范产业园',
+  address: '广东省深圳市前海深港合作区梦海大道 5001 号',
+  totalArea: 86000,
+  leasableArea: 62000,
+  operatorName: '深圳前海园区运营管理有限公司',
+  supervisionPhone: '0755-8888 0000',
+  complaintChannel: '园区服务中心一楼窗口、本系统“在线投诉”或监督电话',
+  officeHours: '工作日 09:00-18:00',
+  contacts: '综合服务部 李晓梅 0755-8888 0001',
+}
+
+/** Buildings with their units: [code, name, floors, units as [floor, number, type, area, status]]. */
+export const DEMO_BUILDINGS: Array<
+  [string, string, number, Array<[number, string, string, number, string]>]
+> = [
+  [
+    'A',
+    '综合服务楼',
+    8,
+    [
+      [1, 'A-101', 'showroom', 420, 'leased'],
+      [1, 'A-102', 'live_streaming_room', 60, 'vacant'],
+      [2, 'A-201', 'office', 180.5, 'leased'],
+      [2, 'A-202', 'office', 150, 'reserved'],
+      [3, 'A-301', 'office', 210, 'vacant'],
+      [3, 'A-302', 'shop', 95, 'maintenance'],
+    ],
+  ],
+  [
+    'W1',
+    '保税仓储中心',
+    2,
+    [
+      [1, 'W1-101', 'bonded_warehouse', 2400, 'leased'],
+      [1, 'W1-102', 'bonded_warehouse', 1800, 'vacant'],
+      [2, 'W1-201', 'general_warehouse', 2200, 'leased'],
+    ],
+  ],
+]

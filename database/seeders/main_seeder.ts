@@ -9,7 +9,15 @@ import RegistrationService from '#core/services/registration_service'
 import DepartmentService from '#core/services/department_service'
 import UserService from '#core/services/user_service'
 import { holidays2026 } from '#database/seed_data/holidays_2026'
-import { DEMO_PASSWORD, DEMO_DEPARTMENTS, DEMO_TENANTS } from '#database/seed_data/demo_data'
+import {
+  DEMO_BUILDINGS,
+  DEMO_DEPARTMENTS,
+  DEMO_PARK,
+  DEMO_PASSWORD,
+  DEMO_TENANTS,
+} from '#database/seed_data/demo_data'
+import SpaceService from '#park/services/space_service'
+import type { UnitStatus, UnitType } from '#park/spaces'
 import { seedLarge } from '#database/seed_data/large_profile'
 
 /**
@@ -77,6 +85,22 @@ export default class MainSeeder extends BaseSeeder {
       email: 'apply@qianhaipay.example',
       password: DEMO_PASSWORD,
     })
+
+    const spaces = new SpaceService()
+    await spaces.saveProfile(DEMO_PARK)
+    for (const [code, name, floors, units] of DEMO_BUILDINGS) {
+      const building = await spaces.createBuilding({ code, name, floors })
+      for (const [floor, number, unitType, area, status] of units) {
+        await spaces.createUnit({
+          buildingId: building.id,
+          floor,
+          number,
+          unitType: unitType as UnitType,
+          area,
+          status: status as UnitStatus,
+        })
+      }
+    }
 
     if (env.get('SEED_PROFILE', 'demo') === 'large') await seedLarge(operator)
   }

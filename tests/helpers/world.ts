@@ -6,15 +6,20 @@ import { usccCheckChar } from '#core/uscc'
 export const PASSWORD = 'Secret#2026a'
 
 let seq = 0
+// Each run starts somewhere random, so codes never collide with rows a crashed run left behind.
+let usccCounter = Math.floor(Math.random() * 31 ** 6)
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+
 /** A valid USCC, different on every call. */
 export function makeUscc() {
-  seq++
-  const body =
-    `91440300MA${String(Date.now() % 1e5).padStart(5, '0')}${String(seq).padStart(2, '0')}`.slice(
-      0,
-      17
-    )
-  return body + usccCheckChar(body)
+  let n = usccCounter++
+  let body = ''
+  for (let i = 0; i < 9; i++) {
+    body = ALPHABET[n % 31] + body
+    n = Math.floor(n / 31)
+  }
+  const first17 = `91440300${body}`
+  return first17 + usccCheckChar(first17)
 }
 
 export async function makeTenant(name: string) {

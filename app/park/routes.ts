@@ -1,0 +1,32 @@
+/*
+|--------------------------------------------------------------------------
+| Park routes: the park profile and its buildings and units (operators)
+|--------------------------------------------------------------------------
+*/
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+import { controllers } from '#generated/controllers'
+
+const { park } = controllers
+
+router
+  .group(() => {
+    router.get('/profile', [park.Profile, 'edit']).as('profile.edit')
+    router.put('/profile', [park.Profile, 'update']).as('profile.update')
+
+    router.get('/units', [park.Units, 'index']).as('units.index')
+    router.get('/units/create', [park.Units, 'create']).as('units.create')
+    router.post('/units', [park.Units, 'store']).as('units.store')
+    router.get('/units/:id/edit', [park.Units, 'edit']).as('units.edit')
+    router.put('/units/:id', [park.Units, 'update']).as('units.update')
+    router.delete('/units/:id', [park.Units, 'destroy']).as('units.destroy')
+
+    router.get('/buildings/create', [park.Buildings, 'create']).as('buildings.create')
+    router.post('/buildings', [park.Buildings, 'store']).as('buildings.store')
+    router.get('/buildings/:id/edit', [park.Buildings, 'edit']).as('buildings.edit')
+    router.put('/buildings/:id', [park.Buildings, 'update']).as('buildings.update')
+  })
+  .prefix('/park')
+  .as('park')
+  .where('id', router.matchers.number())
+  .use([middleware.auth(), middleware.role({ roles: ['operator_admin', 'operator_staff'] })])

@@ -1,0 +1,130 @@
+import db from '@adonisjs/lucid/services/db'
+import Building from '#park/models/building'
+import Unit from '#park/models/unit'
+import ParkProfile from '#park/models/park_profile'
+import AuditService from '#core/services/audit_service'
+import DomainException from '#core/exceptions/domain_exception'
+import type { UnitStatus, UnitType } from '#park/spaces'
+
+export interface BuildingInput {
+  code: string
+  name: string
+  floors: number
+}
+
+export interface UnitInput {
+  buildingId: number
+  floor: number
+  number: string
+  unitType: UnitType
+  area: number
+  status: UnitStatus
+}
+
+export type ParkProfileInput = Omit<
+  ParkProfile['$attributes'],
+  'id' | 'createdAt' | 'updatedAt'
+> & { contacts?: string | null }
+
+/** The park's register of buildings and units, and its profile; every change audited. */
+export default class SpaceService {
+  constructor(private audit = new AuditService()) {}
+
+  async createBuilding(input: BuildingInput) {
+    await this.assertBuildingCodeFree(input.code)
+    return db.transaction(async (trx) => {
+      const building = await Building.create(input, { client: trx })
+      await this.audit.record(trx, {
+        action: 'building.created',
+        subjectType: 'building',
+        subjectId: building.id,
+        after: building.serialize(),
+      })
+      return building
+    })
+  }
+
+  async updateBuilding(building: Building, input: BuildingInput) {
+    await this.assertBuildingCodeFree(input.code, building.id)
+    const highest = await Unit.query().where('buildingId', building.id).max('floor as top').first()
+    if (Number(highest?.$extras.top ?? 0) > input.floors) {
+      throw new DomainException(
+        'park.floors_below_units',
+        { floor: highest!.$extras.top },
+        { field: 'floors' }
+      )
+    }
+    return this.audit.saveChanges(building, 'building.updated', 'building', (b) => b.merge(input))
+  }
+
+  async createUnit(input: UnitInput) {
+    const building = await Building.findOrFail(input.buildingId)
+    await this.assertUnitFits(building, input)
+    return db.transaction(async (trx) => {
+      const unit = await Unit.create(input, { client: trx })
+      await this.audit.record(trx, {
+        action: 'unit.created',
+        subjectType: 'unit',
+        subjectId: unit.id,
+        after: unit.serialize(),
+      })
+      return unit
+    })
+  }
+
+  async updateUnit(unit: Unit, input: UnitInput) {
+    const building = await Building.findOrFail(input.buildingId)
+    await this.assertUnitFits(building, input, unit.id)
+    return this.audit.saveChanges(unit, 'unit.updated', 'unit', (u) => u.merge(input))
+  }
+
+  /** Only a vacant unit can be removed from the register. */
+  async deleteUnit(unit: Unit) {
+    if (unit.status !== 'vacant')
+      throw new DomainException('park.unit_not_vacant', {}, { status: 409 })
+    await this.audit.deleteRecord(unit, 'unit.deleted', 'unit')
+  }
+
+  /** Saves the single park profile, creating it the first time. */
+  async saveProfile(input: ParkProfileInput) {
+    if (input.leasableArea > input.totalArea) {
+      throw new DomainException('park.leasable_above_total', {}, { field: 'leasableArea' })
+    }
+    const existing = await ParkProfile.first()
+    if (existing)
+      return this.audit.saveChanges(existing, 'park.profile_updated', 'park_profile', (p) =>
+        p.merge(input)
+      )
+    return db.transaction(async (trx) => {
+      const profile = await ParkProfile.create(input, { client: trx })
+      await this.audit.record(trx, {
+        action: 'park.profile_created',
+        subjectType: 'park_profile',
+        subjectId: profile.id,
+        after: profile.serialize(),
+      })
+      return profile
+    })
+  }
+
+  private async assertBuildingCodeFree(code: string, exceptId?: number) {
+    const query = Building.query().where('code', code)
+    if (exceptId) query.whereNot('id', exceptId)
+    if (await query.first())
+      throw new DomainException('park.building_code_taken', {}, { field: 'code' })
+  }
+
+  private async assertUnitFits(building: Building, input: UnitInput, exceptId?: number) {
+    if (input.floor > building.floors || input.floor === 0) {
+      throw new DomainException(
+        'park.floor_outside_building',
+        { floors: building.floors },
+        { field: 'floor' }
+      )
+    }
+    const query = Unit.query().where({ buildingId: building.id, number: input.number })
+    if (exceptId) query.whereNot('id', exceptId)
+    if (await query.first())
+      throw new DomainException('park.unit_number_taken', {}, { field: 'number' })
+  }
+}

@@ -256,8 +256,10 @@ export class SessionSchema extends BaseModel {
 }
 
 export class TenantSchema extends BaseModel {
-  static $columns = ['contactEmail', 'contactPerson', 'contactPhone', 'createdAt', 'id', 'legalRepresentative', 'name', 'status', 'updatedAt', 'uscc', 'userCategory'] as const
+  static $columns = ['businessModes', 'contactEmail', 'contactPerson', 'contactPhone', 'createdAt', 'enterpriseTypes', 'headcount', 'id', 'industry', 'ipPatents', 'ipSoftwareCopyrights', 'ipTrademarks', 'legalRepresentative', 'moveInDate', 'moveOutDate', 'name', 'status', 'talentBachelorPlus', 'talentCbecSpecialists', 'updatedAt', 'uscc', 'userCategory'] as const
   $columns = TenantSchema.$columns
+  @column()
+  declare businessModes: string
   @column()
   declare contactEmail: string
   @column()
@@ -266,14 +268,34 @@ export class TenantSchema extends BaseModel {
   declare contactPhone: string
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
+  @column()
+  declare enterpriseTypes: string
+  @column()
+  declare headcount: number
   @column({ isPrimary: true })
   declare id: number
   @column()
+  declare industry: string | null
+  @column()
+  declare ipPatents: number
+  @column()
+  declare ipSoftwareCopyrights: number
+  @column()
+  declare ipTrademarks: number
+  @column()
   declare legalRepresentative: string
+  @column.date()
+  declare moveInDate: DateTime | null
+  @column.date()
+  declare moveOutDate: DateTime | null
   @column()
   declare name: string
   @column()
   declare status: string
+  @column()
+  declare talentBachelorPlus: number
+  @column()
+  declare talentCbecSpecialists: number
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
   @column()

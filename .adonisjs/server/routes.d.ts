@@ -52,6 +52,10 @@ export type ScannedRoutes = {
     'park.units.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.units.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.units.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenants.index': { paramsTuple?: []; params?: {} }
+    'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.store': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -85,6 +89,9 @@ export type ScannedRoutes = {
     'park.units.index': { paramsTuple?: []; params?: {} }
     'park.units.create': { paramsTuple?: []; params?: {} }
     'park.units.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenants.index': { paramsTuple?: []; params?: {} }
+    'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -116,6 +123,9 @@ export type ScannedRoutes = {
     'park.units.index': { paramsTuple?: []; params?: {} }
     'park.units.create': { paramsTuple?: []; params?: {} }
     'park.units.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenants.index': { paramsTuple?: []; params?: {} }
+    'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -141,6 +151,7 @@ export type ScannedRoutes = {
     'admin.departments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.profile.update': { paramsTuple?: []; params?: {} }
     'park.units.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {

@@ -21,6 +21,11 @@ router
     router.put('/units/:id', [park.Units, 'update']).as('units.update')
     router.delete('/units/:id', [park.Units, 'destroy']).as('units.destroy')
 
+    router.get('/tenants', [park.Tenants, 'index']).as('tenants.index')
+    router.get('/tenants/:id', [park.Tenants, 'show']).as('tenants.show')
+    router.get('/tenants/:id/edit', [park.Tenants, 'edit']).as('tenants.edit')
+    router.put('/tenants/:id', [park.Tenants, 'update']).as('tenants.update')
+
     router.get('/buildings/create', [park.Buildings, 'create']).as('buildings.create')
     router.post('/buildings', [park.Buildings, 'store']).as('buildings.store')
     router.get('/buildings/:id/edit', [park.Buildings, 'edit']).as('buildings.edit')

@@ -1,4 +1,5 @@
 import type { Role } from '#core/roles'
+import type { BusinessMode, EnterpriseType } from '#park/spaces'
 
 /** The README's demo password, for every demo account. */
 export const DEMO_PASSWORD = 'ParkGate#2026'
@@ -112,3 +113,45 @@ export const DEMO_BUILDINGS: Array<
     ],
   ],
 ]
+
+/** Register details of the demo tenants, by USCC (types, modes, talent and IP counts, move-in). */
+export const DEMO_REGISTER: Record<
+  string,
+  {
+    enterpriseTypes: EnterpriseType[]
+    businessModes: BusinessMode[]
+    industry: string
+    headcount: number
+    talentBachelorPlus: number
+    talentCbecSpecialists: number
+    ipPatents: number
+    ipTrademarks: number
+    ipSoftwareCopyrights: number
+    moveInDate: Date
+  }
+> = {
+  '91330100MA2H3B4C5X': {
+    enterpriseTypes: ['ecommerce_enterprise', 'cbec_platform'],
+    businessModes: ['9610', '9710', '1210'],
+    industry: '跨境零售（服装、家居）',
+    headcount: 86,
+    talentBachelorPlus: 52,
+    talentCbecSpecialists: 24,
+    ipPatents: 3,
+    ipTrademarks: 11,
+    ipSoftwareCopyrights: 4,
+    moveInDate: new Date(2025, 8, 1),
+  },
+  '91510100MA6D7E8F9C': {
+    enterpriseTypes: ['logistics'],
+    businessModes: ['9810', '1210'],
+    industry: '国际物流与海外仓',
+    headcount: 140,
+    talentBachelorPlus: 38,
+    talentCbecSpecialists: 15,
+    ipPatents: 0,
+    ipTrademarks: 2,
+    ipSoftwareCopyrights: 6,
+    moveInDate: new Date(2026, 1, 10),
+  },
+}

@@ -14,9 +14,11 @@ import {
   DEMO_DEPARTMENTS,
   DEMO_PARK,
   DEMO_PASSWORD,
+  DEMO_REGISTER,
   DEMO_TENANTS,
 } from '#database/seed_data/demo_data'
 import SpaceService from '#park/services/space_service'
+import TenantRegisterService from '#park/services/tenant_register_service'
 import type { UnitStatus, UnitType } from '#park/spaces'
 import { seedLarge } from '#database/seed_data/large_profile'
 
@@ -70,6 +72,14 @@ export default class MainSeeder extends BaseSeeder {
         password: DEMO_PASSWORD,
       })
       const { tenant: admitted } = await registrations.approve(application.id, operator)
+      const details = DEMO_REGISTER[admitted.uscc]
+      await new TenantRegisterService().update(admitted, {
+        ...details,
+        contactPerson: admitted.contactPerson,
+        contactPhone: admitted.contactPhone,
+        contactEmail: admitted.contactEmail,
+        status: 'resident',
+      })
       for (const member of tenant.members) {
         await users.create({ ...member, password: DEMO_PASSWORD, tenantId: admitted.id })
       }

@@ -1,0 +1,54 @@
+import { DateTime } from 'luxon'
+import type Tenant from '#core/models/tenant'
+import AuditService from '#core/services/audit_service'
+import type { BusinessMode, EnterpriseType, TenantStatus } from '#park/spaces'
+
+export interface TenantRegisterInput {
+  enterpriseTypes: EnterpriseType[]
+  businessModes?: BusinessMode[]
+  industry?: string
+  contactPerson: string
+  contactPhone: string
+  contactEmail: string
+  headcount: number
+  talentBachelorPlus: number
+  talentCbecSpecialists: number
+  ipPatents: number
+  ipTrademarks: number
+  ipSoftwareCopyrights: number
+  status: TenantStatus
+  moveInDate?: Date
+  moveOutDate?: Date
+}
+
+/** vine.date parses in local time: keep the calendar day the operator picked. */
+const toDay = (value?: Date) =>
+  value
+    ? DateTime.fromObject(
+        { year: value.getFullYear(), month: value.getMonth() + 1, day: value.getDate() },
+        { zone: 'utc' }
+      )
+    : null
+
+/** The operator's side of the enterprise register; every change is audited. */
+export default class TenantRegisterService {
+  constructor(private audit = new AuditService()) {}
+
+  async update(tenant: Tenant, input: TenantRegisterInput) {
+    return this.audit.saveChanges(
+      tenant,
+      'tenant.register_updated',
+      'tenant',
+      (t) =>
+        t.merge({
+          ...input,
+          enterpriseTypes: JSON.stringify(input.enterpriseTypes),
+          businessModes: JSON.stringify(input.businessModes ?? []),
+          industry: input.industry ?? null,
+          moveInDate: toDay(input.moveInDate),
+          moveOutDate: input.status === 'moved_out' ? toDay(input.moveOutDate) : null,
+        }),
+      { tenantId: tenant.id }
+    )
+  }
+}

@@ -150,6 +150,40 @@ export class JobRunSchema extends BaseModel {
   declare status: string
 }
 
+export class LeaseUnitSchema extends BaseModel {
+  static $columns = ['leaseId', 'unitId'] as const
+  $columns = LeaseUnitSchema.$columns
+  @column({ isPrimary: true })
+  declare leaseId: number
+  @column()
+  declare unitId: number
+}
+
+export class LeaseSchema extends BaseModel {
+  static $columns = ['createdAt', 'depositFen', 'endDate', 'id', 'monthlyRentFen', 'number', 'startDate', 'status', 'tenantId', 'updatedAt'] as const
+  $columns = LeaseSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare depositFen: bigint | number
+  @column.date()
+  declare endDate: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare monthlyRentFen: bigint | number
+  @column()
+  declare number: string
+  @column.date()
+  declare startDate: DateTime
+  @column()
+  declare status: string
+  @column()
+  declare tenantId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class NumberSequenceSchema extends BaseModel {
   static $columns = ['day', 'kind', 'lastValue'] as const
   $columns = NumberSequenceSchema.$columns

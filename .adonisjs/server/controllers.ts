@@ -21,6 +21,7 @@ export const controllers = {
   },
   park: {
     Buildings: () => import('#app/park/controllers/buildings_controller'),
+    Leases: () => import('#app/park/controllers/leases_controller'),
     Profile: () => import('#app/park/controllers/profile_controller'),
     Tenants: () => import('#app/park/controllers/tenants_controller'),
     Units: () => import('#app/park/controllers/units_controller'),

@@ -56,6 +56,12 @@ export type ScannedRoutes = {
     'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.index': { paramsTuple?: []; params?: {} }
+    'park.leases.create': { paramsTuple?: []; params?: {} }
+    'park.leases.store': { paramsTuple?: []; params?: {} }
+    'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.store': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -92,6 +98,9 @@ export type ScannedRoutes = {
     'park.tenants.index': { paramsTuple?: []; params?: {} }
     'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.index': { paramsTuple?: []; params?: {} }
+    'park.leases.create': { paramsTuple?: []; params?: {} }
+    'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -126,6 +135,9 @@ export type ScannedRoutes = {
     'park.tenants.index': { paramsTuple?: []; params?: {} }
     'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.index': { paramsTuple?: []; params?: {} }
+    'park.leases.create': { paramsTuple?: []; params?: {} }
+    'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -143,6 +155,9 @@ export type ScannedRoutes = {
     'tenant.members.store': { paramsTuple?: []; params?: {} }
     'tenant.members.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.units.store': { paramsTuple?: []; params?: {} }
+    'park.leases.store': { paramsTuple?: []; params?: {} }
+    'park.leases.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.store': { paramsTuple?: []; params?: {} }
   }
   PUT: {

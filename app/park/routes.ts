@@ -26,6 +26,13 @@ router
     router.get('/tenants/:id/edit', [park.Tenants, 'edit']).as('tenants.edit')
     router.put('/tenants/:id', [park.Tenants, 'update']).as('tenants.update')
 
+    router.get('/leases', [park.Leases, 'index']).as('leases.index')
+    router.get('/leases/create', [park.Leases, 'create']).as('leases.create')
+    router.post('/leases', [park.Leases, 'store']).as('leases.store')
+    router.get('/leases/:id', [park.Leases, 'show']).as('leases.show')
+    router.post('/leases/:id/activate', [park.Leases, 'activate']).as('leases.activate')
+    router.post('/leases/:id/terminate', [park.Leases, 'terminate']).as('leases.terminate')
+
     router.get('/buildings/create', [park.Buildings, 'create']).as('buildings.create')
     router.post('/buildings', [park.Buildings, 'store']).as('buildings.store')
     router.get('/buildings/:id/edit', [park.Buildings, 'edit']).as('buildings.edit')

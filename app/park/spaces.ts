@@ -32,3 +32,7 @@ export type BusinessMode = (typeof BUSINESS_MODES)[number]
 /** The tenant's life in the park. */
 export const TENANT_STATUSES = ['applicant', 'admitted', 'resident', 'moved_out'] as const
 export type TenantStatus = (typeof TENANT_STATUSES)[number]
+
+/** A lease's life (draft → active → renewed | terminated | expired). */
+export const LEASE_STATUSES = ['draft', 'active', 'renewed', 'terminated', 'expired'] as const
+export type LeaseStatus = (typeof LEASE_STATUSES)[number]

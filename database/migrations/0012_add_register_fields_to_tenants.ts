@@ -9,8 +9,9 @@ export default class extends BaseSchema {
 
   async up() {
     this.schema.alterTable(this.tableName, (table) => {
-      table.text('enterprise_types').notNullable().defaultTo('[]')
-      table.text('business_modes').notNullable().defaultTo('[]')
+      // VARCHAR, not TEXT: MySQL gives TEXT columns no default.
+      table.string('enterprise_types', 255).notNullable().defaultTo('[]')
+      table.string('business_modes', 100).notNullable().defaultTo('[]')
       table.string('industry', 100).nullable()
       table.integer('headcount').notNullable().defaultTo(0)
       table.integer('talent_bachelor_plus').notNullable().defaultTo(0)

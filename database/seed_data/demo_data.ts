@@ -155,3 +155,9 @@ export const DEMO_REGISTER: Record<
     moveInDate: new Date(2026, 1, 10),
   },
 }
+
+/** Demo leases: [tenant USCC, units, start, end, monthly rent in yuan]. */
+export const DEMO_LEASES: Array<[string, string[], string, string, number]> = [
+  ['91330100MA2H3B4C5X', ['A-101', 'A-201'], '2025-09-01', '2028-08-31', 36800],
+  ['91510100MA6D7E8F9C', ['W1-101', 'W1-201'], '2026-02-10', '2029-02-09', 98000],
+]

@@ -13,11 +13,15 @@ import {
   DEMO_BUILDINGS,
   DEMO_DEPARTMENTS,
   DEMO_PARK,
+  DEMO_LEASES,
   DEMO_PASSWORD,
   DEMO_REGISTER,
   DEMO_TENANTS,
 } from '#database/seed_data/demo_data'
 import SpaceService from '#park/services/space_service'
+import LeaseService from '#park/services/lease_service'
+import Tenant from '#core/models/tenant'
+import Unit from '#park/models/unit'
 import TenantRegisterService from '#park/services/tenant_register_service'
 import type { UnitStatus, UnitType } from '#park/spaces'
 import { seedLarge } from '#database/seed_data/large_profile'
@@ -107,9 +111,25 @@ export default class MainSeeder extends BaseSeeder {
           number,
           unitType: unitType as UnitType,
           area,
-          status: status as UnitStatus,
+          // Leased units become leased through their lease below, never by hand.
+          status: (status === 'leased' ? 'vacant' : status) as UnitStatus,
         })
       }
+    }
+
+    const leases = new LeaseService()
+    for (const [uscc, numbers, start, end, rentYuan] of DEMO_LEASES) {
+      const tenant = await Tenant.findByOrFail('uscc', uscc)
+      const units = await Unit.query().whereIn('number', numbers)
+      await leases.create({
+        tenantId: tenant.id,
+        unitIds: units.map((u) => u.id),
+        startDate: DateTime.fromISO(start),
+        endDate: DateTime.fromISO(end),
+        monthlyRentFen: rentYuan * 100,
+        depositFen: rentYuan * 200,
+        activate: true,
+      })
     }
 
     if (env.get('SEED_PROFILE', 'demo') === 'large') await seedLarge(operator)

@@ -5,10 +5,13 @@
 */
 import type { JobClass, Schedule } from '#core/queue/job'
 import AuditChainCheckJob from '#core/jobs/audit_chain_check_job'
+import LeaseExpiryJob from '#park/jobs/lease_expiry_job'
 
-export const jobs: JobClass[] = [AuditChainCheckJob]
+export const jobs: JobClass[] = [AuditChainCheckJob, LeaseExpiryJob]
 
 export const schedules: Schedule[] = [
   // Nightly proof that nobody rewrote the audit trail (GB/T 39678 7.2: records and archives).
   { id: 'audit-chain-check', job: AuditChainCheckJob, pattern: '0 2 * * *' },
+  // A lease ends at the end of its last day; the morning after it no longer occupies its units.
+  { id: 'lease-expiry', job: LeaseExpiryJob, pattern: '10 0 * * *' },
 ]

@@ -88,18 +88,7 @@ export default class LeaseService {
       const before = lease.serialize()
       lease.status = 'terminated'
       await lease.save()
-      const unitIds = (
-        await trx.from('lease_units').where('lease_id', lease.id).select('unit_id')
-      ).map((r) => r.unit_id)
-      const stillHeld = await trx
-        .from('lease_units')
-        .join('leases', 'leases.id', 'lease_units.lease_id')
-        .whereIn('lease_units.unit_id', unitIds)
-        .whereIn('leases.status', OCCUPYING)
-        .select('lease_units.unit_id')
-      const held = new Set(stillHeld.map((r) => r.unit_id))
-      const freed = unitIds.filter((id) => !held.has(id))
-      if (freed.length) await trx.from('units').whereIn('id', freed).update({ status: 'vacant' })
+      await this.releaseUnits(trx, lease.id)
       await this.audit.record(trx, {
         action: 'lease.terminated',
         subjectType: 'lease',
@@ -110,6 +99,48 @@ export default class LeaseService {
       })
       return lease
     })
+  }
+
+  /**
+   * Marks occupying leases whose end date has passed as expired and frees their units; run daily
+   * by LeaseExpiryJob. Safe to run twice: an expired lease is no longer occupying.
+   */
+  async expireEnded(trx: TransactionClientContract, today: DateTime) {
+    const ended = await Lease.query({ client: trx })
+      .whereIn('status', OCCUPYING)
+      .where('end_date', '<', today.toISODate()!)
+    for (const lease of ended) {
+      const before = lease.serialize()
+      lease.status = 'expired'
+      await lease.save()
+      await this.releaseUnits(trx, lease.id)
+      await this.audit.record(trx, {
+        action: 'lease.expired',
+        subjectType: 'lease',
+        subjectId: lease.id,
+        before,
+        after: lease.serialize(),
+        tenantId: lease.tenantId,
+        actor: null,
+      })
+    }
+    return ended.length
+  }
+
+  /** Units of a lease that no other occupying lease holds become vacant. */
+  private async releaseUnits(trx: TransactionClientContract, leaseId: number) {
+    const unitIds = (
+      await trx.from('lease_units').where('lease_id', leaseId).select('unit_id')
+    ).map((r) => r.unit_id)
+    const stillHeld = await trx
+      .from('lease_units')
+      .join('leases', 'leases.id', 'lease_units.lease_id')
+      .whereIn('lease_units.unit_id', unitIds)
+      .whereIn('leases.status', OCCUPYING)
+      .select('lease_units.unit_id')
+    const held = new Set(stillHeld.map((r) => r.unit_id))
+    const freed = unitIds.filter((id) => !held.has(id))
+    if (freed.length) await trx.from('units').whereIn('id', freed).update({ status: 'vacant' })
   }
 
   private async occupy(trx: TransactionClientContract, lease: Lease, unitIds: number[]) {

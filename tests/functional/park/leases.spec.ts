@@ -223,3 +223,35 @@ test.group('Park: leases under concurrent requests', (group) => {
     assert.lengthOf(await Lease.all(), 1, 'the refused requests left nothing behind')
   })
 })
+
+test.group('Park: lease expiry job', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the daily job expires ended leases, frees their units, and a second run changes nothing', async ({
+    assert,
+  }) => {
+    const world = await makeWorld()
+    const { a } = await makeUnits()
+    const { default: LeaseService } = await import('#park/services/lease_service')
+    const { default: LeaseExpiryJob } = await import('#park/jobs/lease_expiry_job')
+    const { DateTime } = await import('luxon')
+    const lease = await new LeaseService().create({
+      tenantId: world.tenantA.id,
+      unitIds: [a.id],
+      startDate: DateTime.fromISO('2025-01-01'),
+      endDate: DateTime.fromISO('2025-12-31'),
+      monthlyRentFen: 100,
+      depositFen: 0,
+      activate: true,
+    })
+    // The run of 2026-01-01 (Shanghai) sees the lease ended the day before.
+    await new LeaseExpiryJob().handle({ scheduledFor: '2025-12-31T16:10:00.000Z' })
+    assert.equal((await Lease.findOrFail(lease.id)).status, 'expired')
+    assert.equal((await Unit.findOrFail(a.id)).status, 'vacant')
+    await new LeaseExpiryJob().handle({ scheduledFor: '2025-12-31T16:10:00.000Z' })
+    assert.lengthOf(
+      await AuditLog.query().where({ action: 'lease.expired', subjectId: String(lease.id) }),
+      1
+    )
+  })
+})

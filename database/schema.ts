@@ -160,7 +160,7 @@ export class LeaseUnitSchema extends BaseModel {
 }
 
 export class LeaseSchema extends BaseModel {
-  static $columns = ['createdAt', 'depositFen', 'endDate', 'id', 'monthlyRentFen', 'number', 'startDate', 'status', 'tenantId', 'updatedAt'] as const
+  static $columns = ['createdAt', 'depositFen', 'endDate', 'id', 'monthlyRentFen', 'number', 'startDate', 'status', 'tenantId', 'terminatedOn', 'updatedAt'] as const
   $columns = LeaseSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -180,6 +180,8 @@ export class LeaseSchema extends BaseModel {
   declare status: string
   @column()
   declare tenantId: number
+  @column.date()
+  declare terminatedOn: DateTime | null
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
 }

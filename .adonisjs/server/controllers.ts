@@ -23,6 +23,7 @@ export const controllers = {
     Buildings: () => import('#app/park/controllers/buildings_controller'),
     Leases: () => import('#app/park/controllers/leases_controller'),
     Profile: () => import('#app/park/controllers/profile_controller'),
+    Statistics: () => import('#app/park/controllers/statistics_controller'),
     Tenants: () => import('#app/park/controllers/tenants_controller'),
     Units: () => import('#app/park/controllers/units_controller'),
   },

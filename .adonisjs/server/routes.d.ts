@@ -56,6 +56,7 @@ export type ScannedRoutes = {
     'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.statistics.show': { paramsTuple?: []; params?: {} }
     'park.leases.index': { paramsTuple?: []; params?: {} }
     'park.leases.create': { paramsTuple?: []; params?: {} }
     'park.leases.store': { paramsTuple?: []; params?: {} }
@@ -98,6 +99,7 @@ export type ScannedRoutes = {
     'park.tenants.index': { paramsTuple?: []; params?: {} }
     'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.statistics.show': { paramsTuple?: []; params?: {} }
     'park.leases.index': { paramsTuple?: []; params?: {} }
     'park.leases.create': { paramsTuple?: []; params?: {} }
     'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -135,6 +137,7 @@ export type ScannedRoutes = {
     'park.tenants.index': { paramsTuple?: []; params?: {} }
     'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.statistics.show': { paramsTuple?: []; params?: {} }
     'park.leases.index': { paramsTuple?: []; params?: {} }
     'park.leases.create': { paramsTuple?: []; params?: {} }
     'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -26,6 +26,8 @@ router
     router.get('/tenants/:id/edit', [park.Tenants, 'edit']).as('tenants.edit')
     router.put('/tenants/:id', [park.Tenants, 'update']).as('tenants.update')
 
+    router.get('/statistics', [park.Statistics, 'show']).as('statistics.show')
+
     router.get('/leases', [park.Leases, 'index']).as('leases.index')
     router.get('/leases/create', [park.Leases, 'create']).as('leases.create')
     router.post('/leases', [park.Leases, 'store']).as('leases.store')

@@ -1,4 +1,4 @@
-import { type DateTime } from 'luxon'
+import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Lease from '#park/models/lease'
@@ -87,6 +87,7 @@ export default class LeaseService {
         throw new DomainException('park.lease_not_active', {}, { status: 409 })
       const before = lease.serialize()
       lease.status = 'terminated'
+      lease.terminatedOn = DateTime.now().setZone('Asia/Shanghai').startOf('day')
       await lease.save()
       await this.releaseUnits(trx, lease.id)
       await this.audit.record(trx, {

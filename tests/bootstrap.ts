@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { assert } from '@japa/assert'
-import { apiClient, ApiResponse } from '@japa/api-client'
+import { apiClient, ApiRequest, ApiResponse } from '@japa/api-client'
 import { browserClient } from '@japa/browser-client'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
@@ -55,6 +55,16 @@ ApiResponse.macro(
   'assertFieldErrors',
   function (this: ApiResponse, field: string, messages: string[]) {
     this.assert!.deepEqual(this.flashMessage('inputErrorsBag')?.[field] || [], messages)
+  }
+)
+
+/** Excel downloads arrive as bytes, so tests can open them with exceljs. */
+ApiRequest.addParser(
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  (res, callback) => {
+    const chunks: Buffer[] = []
+    res.on('data', (chunk: Buffer) => chunks.push(chunk))
+    res.on('end', () => callback(null, Buffer.concat(chunks)))
   }
 )
 

@@ -57,6 +57,7 @@ export type ScannedRoutes = {
     'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.statistics.show': { paramsTuple?: []; params?: {} }
+    'park.statistics.workbook': { paramsTuple?: []; params?: {} }
     'park.leases.index': { paramsTuple?: []; params?: {} }
     'park.leases.create': { paramsTuple?: []; params?: {} }
     'park.leases.store': { paramsTuple?: []; params?: {} }
@@ -100,6 +101,7 @@ export type ScannedRoutes = {
     'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.statistics.show': { paramsTuple?: []; params?: {} }
+    'park.statistics.workbook': { paramsTuple?: []; params?: {} }
     'park.leases.index': { paramsTuple?: []; params?: {} }
     'park.leases.create': { paramsTuple?: []; params?: {} }
     'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -138,6 +140,7 @@ export type ScannedRoutes = {
     'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.statistics.show': { paramsTuple?: []; params?: {} }
+    'park.statistics.workbook': { paramsTuple?: []; params?: {} }
     'park.leases.index': { paramsTuple?: []; params?: {} }
     'park.leases.create': { paramsTuple?: []; params?: {} }
     'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -27,6 +27,7 @@ router
     router.put('/tenants/:id', [park.Tenants, 'update']).as('tenants.update')
 
     router.get('/statistics', [park.Statistics, 'show']).as('statistics.show')
+    router.get('/statistics.xlsx', [park.Statistics, 'workbook']).as('statistics.workbook')
 
     router.get('/leases', [park.Leases, 'index']).as('leases.index')
     router.get('/leases/create', [park.Leases, 'create']).as('leases.create')

@@ -1,7 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
+import { create as contentDisposition } from 'content-disposition'
 import StatisticsService, { MIN_RESIDENT_ENTERPRISES } from '#park/services/statistics_service'
+import { buildStatisticsWorkbook } from '#park/services/statistics_workbook'
 
 const asOfValidator = vine.create({ asOf: vine.date({ formats: ['YYYY-MM-DD'] }).optional() })
 
@@ -9,15 +11,32 @@ const asOfValidator = vine.create({ asOf: vine.date({ formats: ['YYYY-MM-DD'] })
 export default class StatisticsController {
   async show({ request, view, bouncer }: HttpContext) {
     await bouncer.with('ParkPolicy').authorize('manageSpaces')
+    const stats = await new StatisticsService().compute(await this.asOf(request))
+    return view.render('pages/park/statistics', { stats, minimum: MIN_RESIDENT_ENTERPRISES })
+  }
+
+  /** The same figures as an Excel workbook. */
+  async workbook({ request, response, bouncer, i18n }: HttpContext) {
+    await bouncer.with('ParkPolicy').authorize('manageSpaces')
+    const stats = await new StatisticsService().compute(await this.asOf(request))
+    const book = await buildStatisticsWorkbook(stats, i18n)
+    response.header(
+      'Content-Type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    )
+    response.header('Content-Disposition', contentDisposition(`park-statistics-${stats.asOf}.xlsx`))
+    return response.send(Buffer.from(await book.xlsx.writeBuffer()))
+  }
+
+  /** The chosen day (Shanghai), today by default. */
+  private async asOf(request: HttpContext['request']) {
     const { asOf } = await request.validateUsing(asOfValidator, { data: request.qs() })
-    const day = asOf
+    return asOf
       ? DateTime.fromObject({
           year: asOf.getFullYear(),
           month: asOf.getMonth() + 1,
           day: asOf.getDate(),
         })
       : DateTime.now().setZone('Asia/Shanghai').startOf('day')
-    const stats = await new StatisticsService().compute(day)
-    return view.render('pages/park/statistics', { stats, minimum: MIN_RESIDENT_ENTERPRISES })
   }
 }

@@ -107,3 +107,60 @@ test.group('Park: statistics', (group) => {
     ;(await client.get('/park/statistics').loginAs(world.adminA).redirects(0)).assertStatus(403)
   })
 })
+
+test.group('Park: statistics workbook', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the workbook has a summary, a sheet per breakdown and the roster, with real number formats', async ({
+    client,
+    assert,
+  }) => {
+    const world = await makeWorld()
+    const building = await Building.create({ code: 'X', name: '导出楼', floors: 1 })
+    const unit = await Unit.create({
+      buildingId: building.id,
+      floor: 1,
+      number: 'X-1',
+      unitType: 'office',
+      area: 250,
+      status: 'vacant',
+    })
+    await Unit.create({
+      buildingId: building.id,
+      floor: 1,
+      number: 'X-2',
+      unitType: 'office',
+      area: 750,
+      status: 'vacant',
+    })
+    await new LeaseService().create({
+      tenantId: world.tenantA.id,
+      unitIds: [unit.id],
+      startDate: DateTime.fromISO('2026-01-01'),
+      endDate: DateTime.fromISO('2026-12-31'),
+      monthlyRentFen: 1,
+      depositFen: 0,
+      activate: true,
+    })
+    const response = await client.get('/park/statistics.xlsx?asOf=2026-06-01').loginAs(world.staff)
+    response.assertStatus(200)
+    response.assertHeader(
+      'content-type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    )
+    const ExcelJS = (await import('exceljs')).default
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(response.body() as any)
+    assert.includeMembers(
+      book.worksheets.map((w) => w.name),
+      ['概览', '各楼栋入驻率', '入驻企业类型分布', '业务模式分布', '月度', '企业名录']
+    )
+    const summary = book.getWorksheet('概览')!
+    const occupancy = summary.getRow(3)
+    assert.equal(occupancy.getCell(2).value, 0.25)
+    assert.equal(occupancy.getCell(2).numFmt, '0.0%')
+    assert.deepEqual(summary.views[0], { ...summary.views[0], state: 'frozen', ySplit: 1 })
+    const roster = book.getWorksheet('企业名录')!
+    assert.equal(roster.rowCount, 3)
+  })
+})

@@ -53,6 +53,7 @@ export type ScannedRoutes = {
     'park.units.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.units.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.index': { paramsTuple?: []; params?: {} }
+    'park.tenants.export': { paramsTuple?: []; params?: {} }
     'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -98,6 +99,7 @@ export type ScannedRoutes = {
     'park.units.create': { paramsTuple?: []; params?: {} }
     'park.units.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.index': { paramsTuple?: []; params?: {} }
+    'park.tenants.export': { paramsTuple?: []; params?: {} }
     'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.statistics.show': { paramsTuple?: []; params?: {} }
@@ -137,6 +139,7 @@ export type ScannedRoutes = {
     'park.units.create': { paramsTuple?: []; params?: {} }
     'park.units.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.index': { paramsTuple?: []; params?: {} }
+    'park.tenants.export': { paramsTuple?: []; params?: {} }
     'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.statistics.show': { paramsTuple?: []; params?: {} }

@@ -22,6 +22,7 @@ router
     router.delete('/units/:id', [park.Units, 'destroy']).as('units.destroy')
 
     router.get('/tenants', [park.Tenants, 'index']).as('tenants.index')
+    router.get('/tenants.xlsx', [park.Tenants, 'export']).as('tenants.export')
     router.get('/tenants/:id', [park.Tenants, 'show']).as('tenants.show')
     router.get('/tenants/:id/edit', [park.Tenants, 'edit']).as('tenants.edit')
     router.put('/tenants/:id', [park.Tenants, 'update']).as('tenants.update')

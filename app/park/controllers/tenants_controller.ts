@@ -2,6 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Tenant from '#core/models/tenant'
 import TenantRegisterService from '#park/services/tenant_register_service'
 import { paginate } from '#core/services/listing'
+import { create as contentDisposition } from 'content-disposition'
+import { buildRosterWorkbook } from '#park/services/statistics_workbook'
 import { tenantListValidator, tenantRegisterValidator } from '#park/validators/tenant_validator'
 import { BUSINESS_MODES, ENTERPRISE_TYPES, TENANT_STATUSES } from '#park/spaces'
 
@@ -12,16 +14,7 @@ export default class TenantsController {
   async index({ request, view, bouncer }: HttpContext) {
     await bouncer.with('ParkPolicy').authorize('manageSpaces')
     const filters = await request.validateUsing(tenantListValidator, { data: request.qs() })
-    const query = Tenant.query()
-    if (filters.status) query.where('status', filters.status)
-    // Types and modes are JSON arrays of codes; a quoted code matches exactly one element.
-    if (filters.enterpriseType)
-      query.where('enterprise_types', 'like', `%"${filters.enterpriseType}"%`)
-    if (filters.businessMode) query.where('business_modes', 'like', `%"${filters.businessMode}"%`)
-    if (filters.q) {
-      const q = filters.q
-      query.where((w) => w.where('name', 'like', `%${q}%`).orWhere('uscc', q.toUpperCase()))
-    }
+    const query = new TenantRegisterService().filtered(filters)
     const page = await paginate(
       query,
       filters,
@@ -30,6 +23,20 @@ export default class TenantsController {
       'asc'
     )
     return view.render('pages/park/tenants/index', { page, filters: request.qs(), ...choices })
+  }
+
+  /** The roster with the list's current filters, as Excel. */
+  async export({ request, response, bouncer, i18n }: HttpContext) {
+    await bouncer.with('ParkPolicy').authorize('manageSpaces')
+    const filters = await request.validateUsing(tenantListValidator, { data: request.qs() })
+    const tenants = await new TenantRegisterService().filtered(filters).orderBy('name')
+    const book = buildRosterWorkbook(tenants, i18n)
+    response.header(
+      'Content-Type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    )
+    response.header('Content-Disposition', contentDisposition('park-tenants.xlsx'))
+    return response.send(Buffer.from(await book.xlsx.writeBuffer()))
   }
 
   async show({ params, view, bouncer }: HttpContext) {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { I18n } from '@adonisjs/i18n'
-import db from '@adonisjs/lucid/services/db'
+import Tenant from '#core/models/tenant'
 import type StatisticsService from '#park/services/statistics_service'
 
 type Stats = Awaited<ReturnType<StatisticsService['compute']>>
@@ -118,8 +118,14 @@ export async function buildStatisticsWorkbook(stats: Stats, i18n: I18n) {
     ],
     stats.flows.map((f) => [f.month, f.moveIns, f.moveOuts, f.occupancyByArea])
   )
-  const roster = await db.from('tenants').orderBy('name').select('*')
-  sheet(
+  addRosterSheet(book, await Tenant.query().orderBy('name'), i18n)
+  return book
+}
+
+/** The tenant roster as a sheet; used by the statistics workbook and the register's export. */
+export function addRosterSheet(book: ExcelJS.Workbook, tenants: Tenant[], i18n: I18n) {
+  const t = (key: string) => i18n.t(key)
+  return sheet(
     book,
     t('xlsx.roster'),
     [
@@ -129,29 +135,31 @@ export async function buildStatisticsWorkbook(stats: Stats, i18n: I18n) {
       { header: t('park.enterprise_types'), width: 30 },
       { header: t('park.business_modes'), width: 20 },
       { header: t('park.headcount'), width: 10, format: COUNT },
+      { header: t('park.talent_bachelor_plus'), width: 14, format: COUNT },
+      { header: t('park.ip_patents'), width: 10, format: COUNT },
       { header: t('park.move_in_date'), width: 12 },
       { header: t('park.move_out_date'), width: 12 },
     ],
-    roster.map((r) => [
+    tenants.map((r) => [
       r.name,
       r.uscc,
       t('park.tenant_statuses.' + r.status),
-      (JSON.parse(r.enterprise_types || '[]') as string[])
-        .map((x) => t('park.enterprise.' + x))
-        .join('、'),
-      (JSON.parse(r.business_modes || '[]') as string[]).join('、'),
-      Number(r.headcount),
-      r.move_in_date
-        ? String(
-            r.move_in_date instanceof Date ? r.move_in_date.toISOString() : r.move_in_date
-          ).slice(0, 10)
-        : '',
-      r.move_out_date
-        ? String(
-            r.move_out_date instanceof Date ? r.move_out_date.toISOString() : r.move_out_date
-          ).slice(0, 10)
-        : '',
+      r.enterpriseTypeList.map((x) => t('park.enterprise.' + x)).join('、'),
+      r.businessModeList.join('、'),
+      r.headcount,
+      r.talentBachelorPlus,
+      r.ipPatents,
+      r.moveInDate?.toISODate() ?? '',
+      r.moveOutDate?.toISODate() ?? '',
     ])
   )
+}
+
+/** Just the roster, for the register's "export" with its current filters. */
+export function buildRosterWorkbook(tenants: Tenant[], i18n: I18n) {
+  const book = new ExcelJS.Workbook()
+  book.creator = 'ParkGate'
+  book.created = new Date()
+  addRosterSheet(book, tenants, i18n)
   return book
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import type Tenant from '#core/models/tenant'
+import Tenant from '#core/models/tenant'
 import AuditService from '#core/services/audit_service'
 import type { BusinessMode, EnterpriseType, TenantStatus } from '#park/spaces'
 
@@ -30,9 +30,31 @@ const toDay = (value?: Date) =>
       )
     : null
 
+export interface TenantFilters {
+  q?: string
+  status?: string
+  enterpriseType?: string
+  businessMode?: string
+}
+
 /** The operator's side of the enterprise register; every change is audited. */
 export default class TenantRegisterService {
   constructor(private audit = new AuditService()) {}
+
+  /** The register filtered as on the list page; the list and its Excel export share it. */
+  filtered(filters: TenantFilters) {
+    const query = Tenant.query()
+    if (filters.status) query.where('status', filters.status)
+    // Types and modes are JSON arrays of codes; a quoted code matches exactly one element.
+    if (filters.enterpriseType)
+      query.where('enterprise_types', 'like', `%"${filters.enterpriseType}"%`)
+    if (filters.businessMode) query.where('business_modes', 'like', `%"${filters.businessMode}"%`)
+    if (filters.q) {
+      const q = filters.q
+      query.where((w) => w.where('name', 'like', `%${q}%`).orWhere('uscc', q.toUpperCase()))
+    }
+    return query
+  }
 
   async update(tenant: Tenant, input: TenantRegisterInput) {
     return this.audit.saveChanges(

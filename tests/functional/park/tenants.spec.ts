@@ -106,4 +106,26 @@ test.group('Park: the enterprise register', (group) => {
     }
     ;(await client.get('/park/tenants').redirects(0)).assertHeader('location', '/login')
   })
+
+  test('the roster exports to Excel with the current list filters', async ({ client, assert }) => {
+    const world = await makeWorld()
+    await client
+      .put(`/park/tenants/${world.tenantA.id}`)
+      .form(registerForm())
+      .loginAs(world.staff)
+      .withCsrfToken()
+      .redirects(0)
+    const response = await client
+      .get('/park/tenants.xlsx?enterpriseType=logistics')
+      .loginAs(world.staff)
+    response.assertStatus(200)
+    const ExcelJS = (await import('exceljs')).default
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(response.body() as any)
+    const roster = book.getWorksheet('企业名录')!
+    assert.equal(roster.rowCount, 2, 'header and the one logistics tenant')
+    assert.equal(roster.getRow(2).getCell(1).value, 'Alpha Trading')
+    assert.equal(roster.getRow(2).getCell(6).value, 48)
+    ;(await client.get('/park/tenants.xlsx').loginAs(world.adminA).redirects(0)).assertStatus(403)
+  })
 })

@@ -8,7 +8,7 @@ import { DateTime } from 'luxon'
 import app from '@adonisjs/core/services/app'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 
-export const ZONE = 'Asia/Shanghai'
+import { ZONE } from '#core/dates'
 
 /**
  * edge.js 6 decides at construction whether its components plugin re-lists the components folder

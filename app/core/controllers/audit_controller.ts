@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { DateTime } from 'luxon'
+import { calendarDay } from '#core/dates'
 import AuditLog from '#core/models/audit_log'
 import { auditFilterValidator } from '#core/validators/audit_validator'
 import JobRunService from '#core/services/job_run_service'
@@ -15,27 +15,9 @@ export default class AuditController {
     if (filters.subjectType) query.where('subject_type', filters.subjectType)
     if (filters.actor) query.where('actor_label', 'like', `%${filters.actor}%`)
     // Dates are picked in Shanghai time; occurred_at is an ISO string in UTC, so compare ISO strings.
-    if (filters.from)
-      query.where(
-        'occurred_at',
-        '>=',
-        DateTime.fromJSDate(filters.from)
-          .setZone('Asia/Shanghai', { keepLocalTime: true })
-          .startOf('day')
-          .toUTC()
-          .toISO()!
-      )
+    if (filters.from) query.where('occurred_at', '>=', calendarDay(filters.from).toUTC().toISO()!)
     if (filters.to)
-      query.where(
-        'occurred_at',
-        '<',
-        DateTime.fromJSDate(filters.to)
-          .setZone('Asia/Shanghai', { keepLocalTime: true })
-          .plus({ days: 1 })
-          .startOf('day')
-          .toUTC()
-          .toISO()!
-      )
+      query.where('occurred_at', '<', calendarDay(filters.to).plus({ days: 1 }).toUTC().toISO()!)
     const result = await query.paginate(filters.page ?? 1, 30)
     const lastCheck = await JobRunService.latest(AuditChainCheckJob.jobName)
     return view.render('pages/admin/audit/index', {

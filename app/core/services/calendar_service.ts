@@ -1,8 +1,9 @@
 import { type DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
+import { ZONE } from '#core/dates'
 
-export const ZONE = 'Asia/Shanghai'
+export { ZONE }
 
 export type DayKind = 'day_off' | 'workday'
 

@@ -1,11 +1,8 @@
 import vine from '@vinejs/vine'
-
-/** vine.date parses in local time: read the local parts back, never toISOString (it shifts the day). */
-const isoDay = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+import { calendarDay } from '#core/dates'
 
 export const calendarDayValidator = vine.create({
-  day: vine.date({ formats: ['YYYY-MM-DD'] }).transform(isoDay),
+  day: vine.date({ formats: ['YYYY-MM-DD'] }).transform((d) => calendarDay(d).toISODate()!),
   kind: vine.enum(['day_off', 'workday'] as const),
   name: vine.string().trim().minLength(1).maxLength(100),
 })

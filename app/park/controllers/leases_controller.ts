@@ -1,19 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { DateTime } from 'luxon'
+import { calendarDay } from '#core/dates'
 import Lease from '#park/models/lease'
 import Tenant from '#core/models/tenant'
 import LeaseService from '#park/services/lease_service'
 import { paginate } from '#core/services/listing'
 import { leaseListValidator, leaseValidator } from '#park/validators/lease_validator'
 import { LEASE_STATUSES } from '#park/spaces'
-
-/** vine.date parses in local time: keep the calendar day that was typed. */
-const day = (value: Date) =>
-  DateTime.fromObject({
-    year: value.getFullYear(),
-    month: value.getMonth() + 1,
-    day: value.getDate(),
-  })
 
 /** Leases at /park/leases: list, create (draft or active), activate, terminate. */
 export default class LeasesController {
@@ -51,8 +43,8 @@ export default class LeasesController {
     const lease = await new LeaseService().create({
       tenantId: payload.tenantId,
       unitIds: payload.unitIds,
-      startDate: day(payload.startDate),
-      endDate: day(payload.endDate),
+      startDate: calendarDay(payload.startDate),
+      endDate: calendarDay(payload.endDate),
       monthlyRentFen: Math.round(payload.monthlyRent * 100),
       depositFen: Math.round(payload.deposit * 100),
       activate: payload.activate ?? false,

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
-import { DateTime } from 'luxon'
+import { calendarDay, todayInShanghai } from '#core/dates'
 import { create as contentDisposition } from 'content-disposition'
 import StatisticsService, { MIN_RESIDENT_ENTERPRISES } from '#park/services/statistics_service'
 import { buildStatisticsWorkbook } from '#park/services/statistics_workbook'
@@ -31,12 +31,6 @@ export default class StatisticsController {
   /** The chosen day (Shanghai), today by default. */
   private async asOf(request: HttpContext['request']) {
     const { asOf } = await request.validateUsing(asOfValidator, { data: request.qs() })
-    return asOf
-      ? DateTime.fromObject({
-          year: asOf.getFullYear(),
-          month: asOf.getMonth() + 1,
-          day: asOf.getDate(),
-        })
-      : DateTime.now().setZone('Asia/Shanghai').startOf('day')
+    return asOf ? calendarDay(asOf) : todayInShanghai()
   }
 }

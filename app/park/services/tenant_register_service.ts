@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon'
 import Tenant from '#core/models/tenant'
+import { calendarDay } from '#core/dates'
 import AuditService from '#core/services/audit_service'
 import type { BusinessMode, EnterpriseType, TenantStatus } from '#park/spaces'
 
@@ -21,14 +21,7 @@ export interface TenantRegisterInput {
   moveOutDate?: Date
 }
 
-/** vine.date parses in local time: keep the calendar day the operator picked. */
-const toDay = (value?: Date) =>
-  value
-    ? DateTime.fromObject(
-        { year: value.getFullYear(), month: value.getMonth() + 1, day: value.getDate() },
-        { zone: 'utc' }
-      )
-    : null
+const toDay = (value?: Date) => (value ? calendarDay(value) : null)
 
 export interface TenantFilters {
   q?: string

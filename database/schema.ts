@@ -186,6 +186,31 @@ export class LeaseSchema extends BaseModel {
   declare updatedAt: DateTime
 }
 
+export class NotificationSchema extends BaseModel {
+  static $columns = ['createdAt', 'data', 'dedupeKey', 'id', 'kind', 'messageKey', 'readAt', 'tenantId', 'url', 'userId'] as const
+  $columns = NotificationSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare data: string
+  @column()
+  declare dedupeKey: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare messageKey: string
+  @column.dateTime()
+  declare readAt: DateTime | null
+  @column()
+  declare tenantId: number | null
+  @column()
+  declare url: string | null
+  @column()
+  declare userId: number
+}
+
 export class NumberSequenceSchema extends BaseModel {
   static $columns = ['day', 'kind', 'lastValue'] as const
   $columns = NumberSequenceSchema.$columns

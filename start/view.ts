@@ -9,6 +9,7 @@ import app from '@adonisjs/core/services/app'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 
 import { ZONE } from '#core/dates'
+import NotificationService from '#core/services/notification_service'
 
 /**
  * edge.js 6 decides at construction whether its components plugin re-lists the components folder
@@ -40,3 +41,6 @@ edge.global('formatDate', (value: DateTime | string | null | undefined) => {
 })
 
 edge.global('json', (value: unknown) => JSON.stringify(value ?? null).replace(/</g, '\\u003c'))
+
+/** The unread count in the top bar (one indexed COUNT per signed-in page). */
+edge.global('unreadNotifications', (userId: number) => NotificationService.unreadCount(userId))

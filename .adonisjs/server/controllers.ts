@@ -13,6 +13,7 @@ export const controllers = {
     Departments: () => import('#app/core/controllers/departments_controller'),
     Health: () => import('#app/core/controllers/health_controller'),
     Members: () => import('#app/core/controllers/members_controller'),
+    Notifications: () => import('#app/core/controllers/notifications_controller'),
     Register: () => import('#app/core/controllers/register_controller'),
     Registrations: () => import('#app/core/controllers/registrations_controller'),
     Session: () => import('#app/core/controllers/session_controller'),

@@ -33,6 +33,12 @@ router
     router.get('/dashboard', [core.Dashboard, 'show']).as('dashboard')
     router.get('/account/password', [core.Account, 'editPassword']).as('account.password.edit')
     router.put('/account/password', [core.Account, 'updatePassword']).as('account.password.update')
+    router.get('/notifications', [core.Notifications, 'index']).as('notifications.index')
+    router.post('/notifications/read', [core.Notifications, 'readAll']).as('notifications.read_all')
+    router
+      .post('/notifications/:id/open', [core.Notifications, 'open'])
+      .as('notifications.open')
+      .where('id', router.matchers.number())
     router
       .get('/attachments/:id', [core.Attachments, 'show'])
       .as('attachments.show')

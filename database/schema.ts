@@ -160,7 +160,7 @@ export class LeaseUnitSchema extends BaseModel {
 }
 
 export class LeaseSchema extends BaseModel {
-  static $columns = ['createdAt', 'depositFen', 'endDate', 'id', 'monthlyRentFen', 'number', 'startDate', 'status', 'tenantId', 'terminatedOn', 'updatedAt'] as const
+  static $columns = ['createdAt', 'depositFen', 'endDate', 'id', 'monthlyRentFen', 'number', 'renewedFromId', 'startDate', 'status', 'tenantId', 'terminatedOn', 'updatedAt'] as const
   $columns = LeaseSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -174,6 +174,8 @@ export class LeaseSchema extends BaseModel {
   declare monthlyRentFen: bigint | number
   @column()
   declare number: string
+  @column()
+  declare renewedFromId: number | null
   @column.date()
   declare startDate: DateTime
   @column()

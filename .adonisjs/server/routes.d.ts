@@ -63,11 +63,14 @@ export type ScannedRoutes = {
     'park.statistics.show': { paramsTuple?: []; params?: {} }
     'park.statistics.workbook': { paramsTuple?: []; params?: {} }
     'park.leases.index': { paramsTuple?: []; params?: {} }
+    'park.leases.export': { paramsTuple?: []; params?: {} }
     'park.leases.create': { paramsTuple?: []; params?: {} }
     'park.leases.store': { paramsTuple?: []; params?: {} }
     'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.leases.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.leases.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.renewal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.renew': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.store': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -109,8 +112,10 @@ export type ScannedRoutes = {
     'park.statistics.show': { paramsTuple?: []; params?: {} }
     'park.statistics.workbook': { paramsTuple?: []; params?: {} }
     'park.leases.index': { paramsTuple?: []; params?: {} }
+    'park.leases.export': { paramsTuple?: []; params?: {} }
     'park.leases.create': { paramsTuple?: []; params?: {} }
     'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.renewal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -150,8 +155,10 @@ export type ScannedRoutes = {
     'park.statistics.show': { paramsTuple?: []; params?: {} }
     'park.statistics.workbook': { paramsTuple?: []; params?: {} }
     'park.leases.index': { paramsTuple?: []; params?: {} }
+    'park.leases.export': { paramsTuple?: []; params?: {} }
     'park.leases.create': { paramsTuple?: []; params?: {} }
     'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.renewal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -174,6 +181,7 @@ export type ScannedRoutes = {
     'park.leases.store': { paramsTuple?: []; params?: {} }
     'park.leases.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.leases.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.renew': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.store': { paramsTuple?: []; params?: {} }
   }
   PUT: {

@@ -31,11 +31,14 @@ router
     router.get('/statistics.xlsx', [park.Statistics, 'workbook']).as('statistics.workbook')
 
     router.get('/leases', [park.Leases, 'index']).as('leases.index')
+    router.get('/leases.xlsx', [park.Leases, 'export']).as('leases.export')
     router.get('/leases/create', [park.Leases, 'create']).as('leases.create')
     router.post('/leases', [park.Leases, 'store']).as('leases.store')
     router.get('/leases/:id', [park.Leases, 'show']).as('leases.show')
     router.post('/leases/:id/activate', [park.Leases, 'activate']).as('leases.activate')
     router.post('/leases/:id/terminate', [park.Leases, 'terminate']).as('leases.terminate')
+    router.get('/leases/:id/renew', [park.Leases, 'editRenewal']).as('leases.renewal')
+    router.post('/leases/:id/renew', [park.Leases, 'renew']).as('leases.renew')
 
     router.get('/buildings/create', [park.Buildings, 'create']).as('buildings.create')
     router.post('/buildings', [park.Buildings, 'store']).as('buildings.store')

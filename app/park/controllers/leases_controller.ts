@@ -1,20 +1,27 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { create as contentDisposition } from 'content-disposition'
 import { calendarDay } from '#core/dates'
 import Lease from '#park/models/lease'
 import Tenant from '#core/models/tenant'
+import Building from '#park/models/building'
 import LeaseService from '#park/services/lease_service'
+import { buildLeaseWorkbook } from '#park/services/lease_workbook'
 import { paginate } from '#core/services/listing'
-import { leaseListValidator, leaseValidator } from '#park/validators/lease_validator'
+import {
+  leaseListValidator,
+  leaseValidator,
+  renewalValidator,
+} from '#park/validators/lease_validator'
 import { LEASE_STATUSES } from '#park/spaces'
 
-/** Leases at /park/leases: list, create (draft or active), activate, terminate. */
+const toFen = (yuan: number) => Math.round(yuan * 100)
+
+/** Leases at /park/leases: list and export, create (draft or active), activate, renew, terminate. */
 export default class LeasesController {
   async index({ request, view, bouncer }: HttpContext) {
     await bouncer.with('ParkPolicy').authorize('manageSpaces')
     const filters = await request.validateUsing(leaseListValidator, { data: request.qs() })
-    const query = Lease.query().preload('tenant').preload('units')
-    if (filters.status) query.where('status', filters.status)
-    if (filters.q) query.where('number', 'like', `%${filters.q.toUpperCase()}%`)
+    const query = new LeaseService().filtered(filters).preload('tenant').preload('units')
     const page = await paginate(
       query,
       filters,
@@ -25,7 +32,28 @@ export default class LeasesController {
       page,
       filters: request.qs(),
       statuses: LEASE_STATUSES,
+      buildings: await Building.query().orderBy('code'),
     })
+  }
+
+  /** The list with its current filters, as Excel. */
+  async export({ request, response, bouncer, i18n }: HttpContext) {
+    await bouncer.with('ParkPolicy').authorize('manageSpaces')
+    const filters = await request.validateUsing(leaseListValidator, { data: request.qs() })
+    const leases = await new LeaseService()
+      .filtered(filters)
+      .preload('tenant')
+      .preload('units')
+      .preload('renewedFrom')
+      .orderBy('start_date', 'desc')
+      .orderBy('id', 'desc')
+    const book = buildLeaseWorkbook(leases, i18n)
+    response.header(
+      'Content-Type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    )
+    response.header('Content-Disposition', contentDisposition('park-leases.xlsx'))
+    return response.send(Buffer.from(await book.xlsx.writeBuffer()))
   }
 
   async create({ view, bouncer }: HttpContext) {
@@ -45,8 +73,8 @@ export default class LeasesController {
       unitIds: payload.unitIds,
       startDate: calendarDay(payload.startDate),
       endDate: calendarDay(payload.endDate),
-      monthlyRentFen: Math.round(payload.monthlyRent * 100),
-      depositFen: Math.round(payload.deposit * 100),
+      monthlyRentFen: toFen(payload.monthlyRent),
+      depositFen: toFen(payload.deposit),
       activate: payload.activate ?? false,
     })
     session.flash('success', i18n.t('park.lease_saved', { number: lease.number }))
@@ -59,6 +87,8 @@ export default class LeasesController {
       .where('id', params.id)
       .preload('tenant')
       .preload('units', (q) => q.preload('building'))
+      .preload('renewedFrom')
+      .preload('renewal')
       .firstOrFail()
     return view.render('pages/park/leases/show', { lease })
   }
@@ -68,6 +98,28 @@ export default class LeasesController {
     await new LeaseService().activate(Number(params.id))
     session.flash('success', i18n.t('park.lease_activated'))
     return response.redirect().toRoute('park.leases.show', { id: params.id })
+  }
+
+  async editRenewal({ params, view, bouncer }: HttpContext) {
+    await bouncer.with('ParkPolicy').authorize('manageSpaces')
+    const lease = await Lease.query()
+      .where('id', params.id)
+      .preload('tenant')
+      .preload('units', (q) => q.preload('building'))
+      .firstOrFail()
+    return view.render('pages/park/leases/renew', { lease })
+  }
+
+  async renew({ params, request, response, session, i18n, bouncer }: HttpContext) {
+    await bouncer.with('ParkPolicy').authorize('manageSpaces')
+    const payload = await request.validateUsing(renewalValidator)
+    const renewal = await new LeaseService().renew(Number(params.id), {
+      endDate: calendarDay(payload.endDate),
+      monthlyRentFen: toFen(payload.monthlyRent),
+      depositFen: toFen(payload.deposit),
+    })
+    session.flash('success', i18n.t('leases.renewed', { number: renewal.number }))
+    return response.redirect().toRoute('park.leases.show', { id: renewal.id })
   }
 
   async terminate({ params, response, session, i18n, bouncer }: HttpContext) {

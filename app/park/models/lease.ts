@@ -1,5 +1,5 @@
-import { belongsTo, column, manyToMany } from '@adonisjs/lucid/orm'
-import type { BelongsTo, ManyToMany } from '@adonisjs/lucid/types/relations'
+import { belongsTo, column, hasOne, manyToMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasOne, ManyToMany } from '@adonisjs/lucid/types/relations'
 import { LeaseSchema } from '#database/schema'
 import Tenant from '#core/models/tenant'
 import Unit from '#park/models/unit'
@@ -21,4 +21,12 @@ export default class Lease extends LeaseSchema {
 
   @manyToMany(() => Unit, { pivotTable: 'lease_units' })
   declare units: ManyToMany<typeof Unit>
+
+  /** The lease this one renews, if it is a renewal. */
+  @belongsTo(() => Lease, { foreignKey: 'renewedFromId' })
+  declare renewedFrom: BelongsTo<typeof Lease>
+
+  /** The renewal that continues this lease, if any. */
+  @hasOne(() => Lease, { foreignKey: 'renewedFromId' })
+  declare renewal: HasOne<typeof Lease>
 }

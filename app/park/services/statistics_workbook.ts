@@ -10,7 +10,7 @@ const AREA = '#,##0.00'
 const COUNT = '#,##0'
 
 /** One sheet: a bold, frozen header row, given widths and number formats per column. */
-function sheet(
+export function sheet(
   book: ExcelJS.Workbook,
   name: string,
   columns: Array<{ header: string; width: number; format?: string }>,

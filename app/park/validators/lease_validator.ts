@@ -17,9 +17,19 @@ export const leaseValidator = vine.create({
   activate: vine.boolean().optional(),
 })
 
+/** Renewal: the new term starts the day after the old one ends; only its end and money are asked. */
+export const renewalValidator = vine.create({
+  endDate: vine.date({ formats: ['YYYY-MM-DD'] }),
+  monthlyRent: yuan(),
+  deposit: yuan(),
+})
+
+/** Lease list filters, shared by the list and its Excel export. */
 export const leaseListValidator = vine.create({
   status: vine.enum(LEASE_STATUSES).optional(),
   q: vine.string().trim().maxLength(60).optional(),
+  buildingId: vine.number().min(1).optional(),
+  endingWithin: vine.enum(['30', '60', '90']).optional(),
   page: vine.number().min(1).max(100000).optional(),
   sort: vine.string().trim().maxLength(40).optional(),
   order: vine.enum(['asc', 'desc']).optional(),

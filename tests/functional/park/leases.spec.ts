@@ -1,32 +1,11 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
-import Building from '#park/models/building'
 import Unit from '#park/models/unit'
 import Lease from '#park/models/lease'
 import AuditLog from '#core/models/audit_log'
 import { makeWorld, type World } from '#tests/helpers/world'
-
-async function makeUnits() {
-  const building = await Building.create({ code: 'L', name: '租赁楼', floors: 3 })
-  const a = await Unit.create({
-    buildingId: building.id,
-    floor: 1,
-    number: 'L-101',
-    unitType: 'office',
-    area: 100,
-    status: 'vacant',
-  })
-  const b = await Unit.create({
-    buildingId: building.id,
-    floor: 1,
-    number: 'L-102',
-    unitType: 'office',
-    area: 60,
-    status: 'vacant',
-  })
-  return { building, a, b }
-}
+import { makeUnits } from '#tests/helpers/park'
 
 const leaseForm = (world: World, unitIds: number[], overrides: Record<string, unknown> = {}) => ({
   'tenantId': String(world.tenantA.id),

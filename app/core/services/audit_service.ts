@@ -103,13 +103,13 @@ export default class AuditService {
     row: T,
     action: string,
     subjectType: string,
-    change: (row: T) => void,
+    change: (row: T, trx: TransactionClientContract) => unknown,
     options: AuditOptions = {}
   ) {
     return db.transaction(async (trx) => {
       row.useTransaction(trx)
       const before = row.serialize()
-      change(row)
+      await change(row, trx)
       await row.save()
       await this.record(trx, {
         action,

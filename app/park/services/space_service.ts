@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Building from '#park/models/building'
 import Unit from '#park/models/unit'
 import ParkProfile from '#park/models/park_profile'
@@ -61,6 +62,7 @@ export default class SpaceService {
     const building = await Building.findOrFail(input.buildingId)
     await this.assertUnitFits(building, input)
     return db.transaction(async (trx) => {
+      await this.assertAreaWithinLeasable(trx, input.area)
       const unit = await Unit.create(input, { client: trx })
       await this.audit.record(trx, {
         action: 'unit.created',
@@ -75,7 +77,10 @@ export default class SpaceService {
   async updateUnit(unit: Unit, input: UnitInput) {
     const building = await Building.findOrFail(input.buildingId)
     await this.assertUnitFits(building, input, unit.id)
-    return this.audit.saveChanges(unit, 'unit.updated', 'unit', (u) => u.merge(input))
+    return this.audit.saveChanges(unit, 'unit.updated', 'unit', async (u, trx) => {
+      await this.assertAreaWithinLeasable(trx, input.area, unit.id)
+      u.merge(input)
+    })
   }
 
   /** Only a vacant unit can be removed from the register. */
@@ -92,10 +97,17 @@ export default class SpaceService {
     }
     const existing = await ParkProfile.first()
     if (existing)
-      return this.audit.saveChanges(existing, 'park.profile_updated', 'park_profile', (p) =>
-        p.merge(input)
+      return this.audit.saveChanges(
+        existing,
+        'park.profile_updated',
+        'park_profile',
+        async (p, trx) => {
+          await this.assertUnitsFitLeasable(trx, input.leasableArea)
+          p.merge(input)
+        }
       )
     return db.transaction(async (trx) => {
+      await this.assertUnitsFitLeasable(trx, input.leasableArea)
       const profile = await ParkProfile.create(input, { client: trx })
       await this.audit.record(trx, {
         action: 'park.profile_created',
@@ -105,6 +117,45 @@ export default class SpaceService {
       })
       return profile
     })
+  }
+
+  /**
+   * The units' areas add up to at most the park's leasable area (GB/T 39678 5.5.4 occupancy is
+   * leased area over leasable area, so it can never pass 100%). The profile row is locked first,
+   * so two concurrent unit changes cannot both squeeze into the last square metres.
+   */
+  async assertAreaWithinLeasable(
+    trx: TransactionClientContract,
+    addedArea: number,
+    exceptUnitId?: number
+  ) {
+    const profileQuery = trx.from('park_profiles').select('leasable_area').orderBy('id')
+    if (trx.dialect.name === 'mysql') profileQuery.forUpdate()
+    const profile = await profileQuery.first()
+    if (!profile) return
+    const units = trx.from('units').sum('area as total')
+    if (exceptUnitId) units.whereNot('id', exceptUnitId)
+    const used = Number((await units.first())?.total ?? 0)
+    const leasable = Number(profile.leasable_area)
+    if (used + addedArea > leasable + 0.005) {
+      throw new DomainException(
+        'park.units_above_leasable',
+        { leasable: leasable.toFixed(2), free: Math.max(0, leasable - used).toFixed(2) },
+        { field: 'area' }
+      )
+    }
+  }
+
+  /** A profile's leasable area cannot fall below the area of the units already registered. */
+  private async assertUnitsFitLeasable(trx: TransactionClientContract, leasableArea: number) {
+    const used = Number((await trx.from('units').sum('area as total').first())?.total ?? 0)
+    if (used > leasableArea + 0.005) {
+      throw new DomainException(
+        'park.leasable_below_units',
+        { used: used.toFixed(2) },
+        { field: 'leasableArea' }
+      )
+    }
   }
 
   private async assertBuildingCodeFree(code: string, exceptId?: number) {

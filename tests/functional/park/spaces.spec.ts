@@ -173,4 +173,62 @@ test.group('Park spaces: buildings and units', (group) => {
     assert.equal((await ParkProfile.firstOrFail()).leasableArea, 42000.5)
     ;(await client.get('/park/profile').loginAs(world.staff).redirects(0)).assertStatus(403)
   })
+  test('units never add up to more than the leasable area, and the leasable area never falls below them', async ({
+    client,
+    assert,
+  }) => {
+    const world = await makeWorld()
+    await ParkProfile.create({
+      name: '示范园区',
+      address: '示范路 1 号',
+      totalArea: 1000,
+      leasableArea: 300,
+      operatorName: '示范运营公司',
+      supervisionPhone: '0755-12345678',
+      complaintChannel: '服务中心',
+      officeHours: '工作日 09:00-18:00',
+    })
+    const building = await Building.create({ code: 'Q', name: '面积楼', floors: 3 })
+    const post = (form: Record<string, string>) =>
+      client.post('/park/units').form(form).loginAs(world.staff).withCsrfToken().redirects(0)
+    await post(unitForm(building.id, { number: 'Q-1', area: '200' }))
+    const tooBig = await post(unitForm(building.id, { number: 'Q-2', area: '100.01' }))
+    tooBig.assertFieldErrors('area', [
+      '单元面积合计将超过园区可租赁面积 300.00 m²（尚余 100.00 m²）。',
+    ])
+    assert.lengthOf(await Unit.all(), 1)
+    await post(unitForm(building.id, { number: 'Q-2', area: '100' }))
+    assert.lengthOf(await Unit.all(), 2)
+
+    // Growing an existing unit is checked the same way (its own area is not counted twice).
+    const first = await Unit.findByOrFail('number', 'Q-1')
+    const grow = await client
+      .put(`/park/units/${first.id}`)
+      .form(unitForm(building.id, { number: 'Q-1', area: '201' }))
+      .loginAs(world.staff)
+      .withCsrfToken()
+      .redirects(0)
+    grow.assertFieldErrors('area', [
+      '单元面积合计将超过园区可租赁面积 300.00 m²（尚余 200.00 m²）。',
+    ])
+    assert.equal((await Unit.findOrFail(first.id)).area, 200)
+
+    const shrink = await client
+      .put('/park/profile')
+      .form({
+        name: '示范园区',
+        address: '示范路 1 号',
+        totalArea: '1000',
+        leasableArea: '299',
+        operatorName: '示范运营公司',
+        supervisionPhone: '0755-12345678',
+        complaintChannel: '服务中心',
+        officeHours: '工作日 09:00-18:00',
+      })
+      .loginAs(world.operator)
+      .withCsrfToken()
+      .redirects(0)
+    shrink.assertFieldErrors('leasableArea', ['可租赁面积不能小于已登记单元的面积合计 300.00 m²。'])
+    assert.equal((await ParkProfile.firstOrFail()).leasableArea, 300)
+  })
 })

@@ -318,6 +318,35 @@ export class SessionSchema extends BaseModel {
   declare userId: string | null
 }
 
+export class TenantChangeRequestSchema extends BaseModel {
+  static $columns = ['changes', 'createdAt', 'decidedAt', 'decidedBy', 'id', 'pendingTenantId', 'pendingUscc', 'reason', 'requestedBy', 'status', 'tenantId', 'updatedAt'] as const
+  $columns = TenantChangeRequestSchema.$columns
+  @column()
+  declare changes: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare decidedAt: DateTime | null
+  @column()
+  declare decidedBy: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare pendingTenantId: number | null
+  @column()
+  declare pendingUscc: string | null
+  @column()
+  declare reason: string | null
+  @column()
+  declare requestedBy: number
+  @column()
+  declare status: string
+  @column()
+  declare tenantId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class TenantSchema extends BaseModel {
   static $columns = ['businessModes', 'contactEmail', 'contactPerson', 'contactPhone', 'createdAt', 'enterpriseTypes', 'headcount', 'id', 'industry', 'ipPatents', 'ipSoftwareCopyrights', 'ipTrademarks', 'legalRepresentative', 'moveInDate', 'moveOutDate', 'name', 'status', 'talentBachelorPlus', 'talentCbecSpecialists', 'updatedAt', 'uscc', 'userCategory'] as const
   $columns = TenantSchema.$columns

@@ -25,6 +25,8 @@ export const controllers = {
     Leases: () => import('#app/park/controllers/leases_controller'),
     Profile: () => import('#app/park/controllers/profile_controller'),
     Statistics: () => import('#app/park/controllers/statistics_controller'),
+    TenantChanges: () => import('#app/park/controllers/tenant_changes_controller'),
+    TenantProfile: () => import('#app/park/controllers/tenant_profile_controller'),
     Tenants: () => import('#app/park/controllers/tenants_controller'),
     Units: () => import('#app/park/controllers/units_controller'),
   },

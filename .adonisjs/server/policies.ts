@@ -4,5 +4,6 @@ export const policies = {
   CoreRegistrationPolicy: () => import('#app/core/policies/registration_policy'),
   CoreUserPolicy: () => import('#app/core/policies/user_policy'),
   ParkPolicy: () => import('#app/park/policies/park_policy'),
+  ParkTenantChangePolicy: () => import('#app/park/policies/tenant_change_policy'),
 }
 

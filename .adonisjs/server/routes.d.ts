@@ -60,6 +60,10 @@ export type ScannedRoutes = {
     'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_changes.index': { paramsTuple?: []; params?: {} }
+    'park.tenant_changes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_changes.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_changes.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.statistics.show': { paramsTuple?: []; params?: {} }
     'park.statistics.workbook': { paramsTuple?: []; params?: {} }
     'park.leases.index': { paramsTuple?: []; params?: {} }
@@ -75,6 +79,10 @@ export type ScannedRoutes = {
     'park.buildings.store': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.profile.show': { paramsTuple?: []; params?: {} }
+    'tenant.profile.edit': { paramsTuple?: []; params?: {} }
+    'tenant.profile.update': { paramsTuple?: []; params?: {} }
+    'tenant.profile.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -109,6 +117,8 @@ export type ScannedRoutes = {
     'park.tenants.export': { paramsTuple?: []; params?: {} }
     'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_changes.index': { paramsTuple?: []; params?: {} }
+    'park.tenant_changes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.statistics.show': { paramsTuple?: []; params?: {} }
     'park.statistics.workbook': { paramsTuple?: []; params?: {} }
     'park.leases.index': { paramsTuple?: []; params?: {} }
@@ -118,6 +128,8 @@ export type ScannedRoutes = {
     'park.leases.renewal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.profile.show': { paramsTuple?: []; params?: {} }
+    'tenant.profile.edit': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -152,6 +164,8 @@ export type ScannedRoutes = {
     'park.tenants.export': { paramsTuple?: []; params?: {} }
     'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_changes.index': { paramsTuple?: []; params?: {} }
+    'park.tenant_changes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.statistics.show': { paramsTuple?: []; params?: {} }
     'park.statistics.workbook': { paramsTuple?: []; params?: {} }
     'park.leases.index': { paramsTuple?: []; params?: {} }
@@ -161,6 +175,8 @@ export type ScannedRoutes = {
     'park.leases.renewal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.profile.show': { paramsTuple?: []; params?: {} }
+    'tenant.profile.edit': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -178,11 +194,14 @@ export type ScannedRoutes = {
     'tenant.members.store': { paramsTuple?: []; params?: {} }
     'tenant.members.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.units.store': { paramsTuple?: []; params?: {} }
+    'park.tenant_changes.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_changes.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.leases.store': { paramsTuple?: []; params?: {} }
     'park.leases.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.leases.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.leases.renew': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.store': { paramsTuple?: []; params?: {} }
+    'tenant.profile.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'account.password.update': { paramsTuple?: []; params?: {} }
@@ -192,6 +211,7 @@ export type ScannedRoutes = {
     'park.units.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.profile.update': { paramsTuple?: []; params?: {} }
   }
   DELETE: {
     'admin.departments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -27,6 +27,15 @@ router
     router.get('/tenants/:id/edit', [park.Tenants, 'edit']).as('tenants.edit')
     router.put('/tenants/:id', [park.Tenants, 'update']).as('tenants.update')
 
+    router.get('/tenant-changes', [park.TenantChanges, 'index']).as('tenant_changes.index')
+    router.get('/tenant-changes/:id', [park.TenantChanges, 'show']).as('tenant_changes.show')
+    router
+      .post('/tenant-changes/:id/approve', [park.TenantChanges, 'approve'])
+      .as('tenant_changes.approve')
+    router
+      .post('/tenant-changes/:id/reject', [park.TenantChanges, 'reject'])
+      .as('tenant_changes.reject')
+
     router.get('/statistics', [park.Statistics, 'show']).as('statistics.show')
     router.get('/statistics.xlsx', [park.Statistics, 'workbook']).as('statistics.workbook')
 
@@ -49,3 +58,20 @@ router
   .as('park')
   .where('id', router.matchers.number())
   .use([middleware.auth(), middleware.role({ roles: ['operator_admin', 'operator_staff'] })])
+
+/*
+| The tenant's own enterprise profile (tenant users; the tenant comes from the session user)
+*/
+router
+  .group(() => {
+    router.get('/profile', [park.TenantProfile, 'show']).as('profile.show')
+    router.get('/profile/edit', [park.TenantProfile, 'edit']).as('profile.edit')
+    router.put('/profile', [park.TenantProfile, 'update']).as('profile.update')
+    router
+      .post('/profile/changes/:id/withdraw', [park.TenantProfile, 'withdraw'])
+      .as('profile.withdraw')
+  })
+  .prefix('/tenant')
+  .as('tenant')
+  .where('id', router.matchers.number())
+  .use([middleware.auth(), middleware.role({ roles: ['tenant_admin', 'tenant_member'] })])

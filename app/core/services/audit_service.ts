@@ -27,6 +27,8 @@ type AuditedRow = LucidRow & { id: number }
 export interface AuditOptions {
   tenantId?: number | null
   actor?: AuditEntry['actor']
+  /** Save inside the caller's transaction instead of opening one. */
+  client?: TransactionClientContract
 }
 
 export interface ChainVerdict {
@@ -98,15 +100,18 @@ export default class AuditService {
     return row.hash as string
   }
 
-  /** Changes a record and saves it in one transaction, recording its values before and after. */
+  /**
+   * Changes a record and saves it in one transaction (the caller's, when `options.client` is
+   * given), recording its values before and after.
+   */
   async saveChanges<T extends AuditedRow>(
     row: T,
     action: string,
     subjectType: string,
     change: (row: T, trx: TransactionClientContract) => unknown,
-    options: AuditOptions = {}
+    { client, ...options }: AuditOptions = {}
   ) {
-    return db.transaction(async (trx) => {
+    const run = async (trx: TransactionClientContract) => {
       row.useTransaction(trx)
       const before = row.serialize()
       await change(row, trx)
@@ -120,7 +125,8 @@ export default class AuditService {
         ...options,
       })
       return row
-    })
+    }
+    return client ? run(client) : db.transaction(run)
   }
 
   /** Deletes a record in one transaction, recording what it was. */

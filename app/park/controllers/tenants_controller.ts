@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Tenant from '#core/models/tenant'
 import TenantRegisterService from '#park/services/tenant_register_service'
+import TenantProfileService from '#park/services/tenant_profile_service'
 import { paginate } from '#core/services/listing'
 import { create as contentDisposition } from 'content-disposition'
 import { buildRosterWorkbook } from '#park/services/statistics_workbook'
@@ -22,7 +23,13 @@ export default class TenantsController {
       'name',
       'asc'
     )
-    return view.render('pages/park/tenants/index', { page, filters: request.qs(), ...choices })
+    const pendingChanges = await new TenantProfileService().pendingCount()
+    return view.render('pages/park/tenants/index', {
+      page,
+      filters: request.qs(),
+      pendingChanges,
+      ...choices,
+    })
   }
 
   /** The roster with the list's current filters, as Excel. */
@@ -41,7 +48,9 @@ export default class TenantsController {
 
   async show({ params, view, bouncer }: HttpContext) {
     await bouncer.with('ParkPolicy').authorize('manageSpaces')
-    return view.render('pages/park/tenants/show', { tenant: await Tenant.findOrFail(params.id) })
+    const tenant = await Tenant.findOrFail(params.id)
+    const pendingChange = await new TenantProfileService().pendingFor(tenant.id)
+    return view.render('pages/park/tenants/show', { tenant, pendingChange })
   }
 
   async edit({ params, view, bouncer }: HttpContext) {

@@ -3,7 +3,8 @@ import { calendarDay } from '#core/dates'
 import AuditService from '#core/services/audit_service'
 import type { BusinessMode, EnterpriseType, TenantStatus } from '#park/spaces'
 
-export interface TenantRegisterInput {
+/** The register fields a tenant keeps up to date itself (shared with its own profile form). */
+export interface TenantFiguresInput {
   enterpriseTypes: EnterpriseType[]
   businessModes?: BusinessMode[]
   industry?: string
@@ -16,12 +17,33 @@ export interface TenantRegisterInput {
   ipPatents: number
   ipTrademarks: number
   ipSoftwareCopyrights: number
+}
+
+export interface TenantRegisterInput extends TenantFiguresInput {
   status: TenantStatus
   moveInDate?: Date
   moveOutDate?: Date
 }
 
 const toDay = (value?: Date) => (value ? calendarDay(value) : null)
+
+/** The figures as the tenants table stores them (types and modes as JSON arrays). */
+export function figureColumns(input: TenantFiguresInput) {
+  return {
+    enterpriseTypes: JSON.stringify(input.enterpriseTypes),
+    businessModes: JSON.stringify(input.businessModes ?? []),
+    industry: input.industry ?? null,
+    contactPerson: input.contactPerson,
+    contactPhone: input.contactPhone,
+    contactEmail: input.contactEmail,
+    headcount: input.headcount,
+    talentBachelorPlus: input.talentBachelorPlus,
+    talentCbecSpecialists: input.talentCbecSpecialists,
+    ipPatents: input.ipPatents,
+    ipTrademarks: input.ipTrademarks,
+    ipSoftwareCopyrights: input.ipSoftwareCopyrights,
+  }
+}
 
 export interface TenantFilters {
   q?: string
@@ -56,10 +78,8 @@ export default class TenantRegisterService {
       'tenant',
       (t) =>
         t.merge({
-          ...input,
-          enterpriseTypes: JSON.stringify(input.enterpriseTypes),
-          businessModes: JSON.stringify(input.businessModes ?? []),
-          industry: input.industry ?? null,
+          ...figureColumns(input),
+          status: input.status,
           moveInDate: toDay(input.moveInDate),
           moveOutDate: input.status === 'moved_out' ? toDay(input.moveOutDate) : null,
         }),

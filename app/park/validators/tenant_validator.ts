@@ -3,8 +3,11 @@ import { BUSINESS_MODES, ENTERPRISE_TYPES, TENANT_STATUSES } from '#park/spaces'
 
 const count = () => vine.number().withoutDecimals().min(0).max(1_000_000)
 
-/** The operator's edit of a tenant's register entry (identity fields stay with registration). */
-export const tenantRegisterValidator = vine.create({
+/**
+ * The register fields a tenant keeps up to date itself (types, modes, contacts, figures); the
+ * operator's form and the tenant's own profile form share them. A fresh set per validator.
+ */
+export const registerFigures = () => ({
   enterpriseTypes: vine.array(vine.enum(ENTERPRISE_TYPES)).minLength(1).distinct(),
   businessModes: vine.array(vine.enum(BUSINESS_MODES)).distinct().optional(),
   industry: vine.string().trim().maxLength(100).optional(),
@@ -17,6 +20,11 @@ export const tenantRegisterValidator = vine.create({
   ipPatents: count(),
   ipTrademarks: count(),
   ipSoftwareCopyrights: count(),
+})
+
+/** The operator's edit of a tenant's register entry (identity fields stay with registration). */
+export const tenantRegisterValidator = vine.create({
+  ...registerFigures(),
   status: vine.enum(TENANT_STATUSES),
   moveInDate: vine
     .date({ formats: ['YYYY-MM-DD'] })

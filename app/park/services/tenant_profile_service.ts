@@ -6,6 +6,7 @@ import type User from '#core/models/user'
 import RegistrationApplication from '#core/models/registration_application'
 import DomainException from '#core/exceptions/domain_exception'
 import AuditService from '#core/services/audit_service'
+import NotificationService from '#core/services/notification_service'
 import TenantChangeRequest, {
   APPROVAL_FIELDS,
   type ApprovalField,
@@ -46,7 +47,10 @@ function isUniqueViolation(error: any) {
  * first is decided or withdrawn. Every step is in the audit trail.
  */
 export default class TenantProfileService {
-  constructor(private audit = new AuditService()) {}
+  constructor(
+    private audit = new AuditService(),
+    private notifications = new NotificationService()
+  ) {}
 
   /** The tenant's pending request, if any. */
   pendingFor(tenantId: number) {
@@ -201,6 +205,16 @@ export default class TenantProfileService {
         after: locked.serialize(),
         tenantId: locked.tenantId,
       })
+      // The enterprise hears of the operator's decision; a withdrawal is its own act.
+      if (locked.status === 'approved' || locked.status === 'rejected') {
+        await this.notifications.notifyTenant(trx, locked.tenantId, {
+          kind: `tenant_change.${locked.status}`,
+          messageKey: `notifications.tenant_change_${locked.status}`,
+          data: { reason: locked.reason ?? '' },
+          url: '/tenant/profile',
+          dedupeKey: `tenant-change:${locked.id}:${locked.status}`,
+        })
+      }
       return locked
     })
   }
@@ -251,6 +265,13 @@ export default class TenantProfileService {
       subjectId: request.id,
       after: request.serialize(),
       tenantId: tenant.id,
+    })
+    await this.notifications.notifyOperators(trx, {
+      kind: 'tenant_change.requested',
+      messageKey: 'notifications.tenant_change_requested',
+      data: { tenant: tenant.name },
+      url: `/park/tenant-changes/${request.id}`,
+      dedupeKey: `tenant-change:${request.id}:requested`,
     })
     return request
   }

@@ -4,6 +4,7 @@ import type { ApiClient } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Tenant from '#core/models/tenant'
 import AuditLog from '#core/models/audit_log'
+import Notification from '#core/models/notification'
 import RegistrationService from '#core/services/registration_service'
 import TenantChangeRequest from '#park/models/tenant_change_request'
 import TenantProfileService from '#park/services/tenant_profile_service'
@@ -291,6 +292,19 @@ test.group('Park: a tenant edits its own profile', (group) => {
     assert.equal(request.decidedBy, world.operator.id)
     assert.isOk(await auditFor('tenant_change.rejected', request.id).first())
     assert.equal((await Tenant.findOrFail(world.tenantA.id)).name, 'Alpha Trading')
+
+    // Operators heard of the request; the enterprise's users hear of the decision.
+    const told = (userId: number) =>
+      Notification.query().where('user_id', userId).orderBy('id').select('message_key')
+    assert.deepEqual(
+      (await told(world.staff.id)).map((n) => n.messageKey),
+      ['notifications.tenant_change_requested']
+    )
+    assert.deepEqual(
+      (await told(world.memberA.id)).map((n) => n.messageKey),
+      ['notifications.tenant_change_rejected']
+    )
+    assert.lengthOf(await told(world.adminB.id), 0)
 
     const page = await client.get('/tenant/profile').loginAs(world.adminA)
     page.assertTextIncludes('已被驳回。原因：请上传变更后的营业执照')

@@ -206,13 +206,15 @@ export default class TenantProfileService {
         tenantId: locked.tenantId,
       })
       // The enterprise hears of the operator's decision; a withdrawal is its own act.
-      if (locked.status === 'approved' || locked.status === 'rejected') {
+      // (`change` moved the status on; TypeScript still narrows it to 'pending' from the check.)
+      const decided: string = locked.status
+      if (decided === 'approved' || decided === 'rejected') {
         await this.notifications.notifyTenant(trx, locked.tenantId, {
-          kind: `tenant_change.${locked.status}`,
-          messageKey: `notifications.tenant_change_${locked.status}`,
+          kind: `tenant_change.${decided}`,
+          messageKey: `notifications.tenant_change_${decided}`,
           data: { reason: locked.reason ?? '' },
           url: '/tenant/profile',
-          dedupeKey: `tenant-change:${locked.id}:${locked.status}`,
+          dedupeKey: `tenant-change:${locked.id}:${decided}`,
         })
       }
       return locked

@@ -65,6 +65,9 @@ export type ScannedRoutes = {
     'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.leases.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.leases.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.imports.show': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'park.imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'park.imports.store': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.store': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -107,6 +110,8 @@ export type ScannedRoutes = {
     'park.leases.index': { paramsTuple?: []; params?: {} }
     'park.leases.create': { paramsTuple?: []; params?: {} }
     'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.imports.show': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'park.imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -147,6 +152,8 @@ export type ScannedRoutes = {
     'park.leases.index': { paramsTuple?: []; params?: {} }
     'park.leases.create': { paramsTuple?: []; params?: {} }
     'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.imports.show': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'park.imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -167,6 +174,7 @@ export type ScannedRoutes = {
     'park.leases.store': { paramsTuple?: []; params?: {} }
     'park.leases.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.leases.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.imports.store': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'park.buildings.store': { paramsTuple?: []; params?: {} }
   }
   PUT: {

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Building from '#park/models/building'
 import Unit from '#park/models/unit'
 import ParkProfile from '#park/models/park_profile'
@@ -25,6 +26,11 @@ export type ParkProfileInput = Omit<
   ParkProfile['$attributes'],
   'id' | 'createdAt' | 'updatedAt'
 > & { contacts?: string | null }
+
+/** A floor exists in the building: up to its top floor, any basement level, never 0. */
+export function floorInBuilding(building: Pick<Building, 'floors'>, floor: number) {
+  return floor !== 0 && floor <= building.floors
+}
 
 /** The park's register of buildings and units, and its profile; every change audited. */
 export default class SpaceService {
@@ -60,16 +66,19 @@ export default class SpaceService {
   async createUnit(input: UnitInput) {
     const building = await Building.findOrFail(input.buildingId)
     await this.assertUnitFits(building, input)
-    return db.transaction(async (trx) => {
-      const unit = await Unit.create(input, { client: trx })
-      await this.audit.record(trx, {
-        action: 'unit.created',
-        subjectType: 'unit',
-        subjectId: unit.id,
-        after: unit.serialize(),
-      })
-      return unit
+    return db.transaction((trx) => this.insertUnit(trx, input))
+  }
+
+  /** Adds a unit with its audit entry inside the caller's transaction; the caller checked it fits. */
+  async insertUnit(trx: TransactionClientContract, input: UnitInput) {
+    const unit = await Unit.create(input, { client: trx })
+    await this.audit.record(trx, {
+      action: 'unit.created',
+      subjectType: 'unit',
+      subjectId: unit.id,
+      after: unit.serialize(),
     })
+    return unit
   }
 
   async updateUnit(unit: Unit, input: UnitInput) {
@@ -115,7 +124,7 @@ export default class SpaceService {
   }
 
   private async assertUnitFits(building: Building, input: UnitInput, exceptId?: number) {
-    if (input.floor > building.floors || input.floor === 0) {
+    if (!floorInBuilding(building, input.floor)) {
       throw new DomainException(
         'park.floor_outside_building',
         { floors: building.floors },

@@ -1,3 +1,4 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Tenant from '#core/models/tenant'
 import { calendarDay } from '#core/dates'
 import AuditService from '#core/services/audit_service'
@@ -21,7 +22,27 @@ export interface TenantRegisterInput {
   moveOutDate?: Date
 }
 
+/** A tenant admitted straight into the register (bulk onboarding): identity plus register fields. */
+export interface NewTenantInput extends TenantRegisterInput {
+  uscc: string
+  name: string
+  userCategory: string
+  legalRepresentative: string
+}
+
 const toDay = (value?: Date) => (value ? calendarDay(value) : null)
+
+/** The register's columns as stored: codes as JSON arrays, days in Shanghai, move-out only once moved out. */
+function registerColumns<T extends TenantRegisterInput>(input: T) {
+  return {
+    ...input,
+    enterpriseTypes: JSON.stringify(input.enterpriseTypes),
+    businessModes: JSON.stringify(input.businessModes ?? []),
+    industry: input.industry ?? null,
+    moveInDate: toDay(input.moveInDate),
+    moveOutDate: input.status === 'moved_out' ? toDay(input.moveOutDate) : null,
+  }
+}
 
 export interface TenantFilters {
   q?: string
@@ -54,16 +75,21 @@ export default class TenantRegisterService {
       tenant,
       'tenant.register_updated',
       'tenant',
-      (t) =>
-        t.merge({
-          ...input,
-          enterpriseTypes: JSON.stringify(input.enterpriseTypes),
-          businessModes: JSON.stringify(input.businessModes ?? []),
-          industry: input.industry ?? null,
-          moveInDate: toDay(input.moveInDate),
-          moveOutDate: input.status === 'moved_out' ? toDay(input.moveOutDate) : null,
-        }),
+      (t) => t.merge(registerColumns(input)),
       { tenantId: tenant.id }
     )
+  }
+
+  /** Adds a tenant to the register with its audit entry, inside the caller's transaction. */
+  async insert(trx: TransactionClientContract, input: NewTenantInput) {
+    const tenant = await Tenant.create(registerColumns(input), { client: trx })
+    await this.audit.record(trx, {
+      action: 'tenant.created',
+      subjectType: 'tenant',
+      subjectId: tenant.id,
+      after: tenant.serialize(),
+      tenantId: tenant.id,
+    })
+    return tenant
   }
 }

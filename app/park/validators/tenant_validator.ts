@@ -3,8 +3,8 @@ import { BUSINESS_MODES, ENTERPRISE_TYPES, TENANT_STATUSES } from '#park/spaces'
 
 const count = () => vine.number().withoutDecimals().min(0).max(1_000_000)
 
-/** The operator's edit of a tenant's register entry (identity fields stay with registration). */
-export const tenantRegisterValidator = vine.create({
+/** The register's fields, shared by the operator's edit form and the Excel import's rows. */
+export const tenantRegisterFields = () => ({
   enterpriseTypes: vine.array(vine.enum(ENTERPRISE_TYPES)).minLength(1).distinct(),
   businessModes: vine.array(vine.enum(BUSINESS_MODES)).distinct().optional(),
   industry: vine.string().trim().maxLength(100).optional(),
@@ -28,6 +28,9 @@ export const tenantRegisterValidator = vine.create({
     .optional()
     .requiredWhen('status', '=', 'moved_out'),
 })
+
+/** The operator's edit of a tenant's register entry (identity fields stay with registration). */
+export const tenantRegisterValidator = vine.create(tenantRegisterFields())
 
 export const tenantListValidator = vine.create({
   q: vine.string().trim().maxLength(100).optional(),

@@ -31,6 +31,8 @@ export interface ImportColumn {
   asText?: boolean
   /** An example value for the instructions sheet. */
   example: string
+  /** i18n key of what to type, when the format alone does not say it. */
+  hint?: string
 }
 
 /** Largest upload and most data rows accepted in one file. */
@@ -60,6 +62,7 @@ export const TENANT_COLUMNS: ImportColumn[] = [
     width: 22,
     asText: true,
     example: '91350100M000100Y43',
+    hint: 'imports.hint.uscc',
   },
   {
     key: 'name',
@@ -102,6 +105,7 @@ export const TENANT_COLUMNS: ImportColumn[] = [
     width: 16,
     asText: true,
     example: '13912345678',
+    hint: 'imports.hint.mobile',
   },
   {
     key: 'contactEmail',
@@ -110,6 +114,7 @@ export const TENANT_COLUMNS: ImportColumn[] = [
     required: true,
     width: 26,
     example: 'ops@example.com',
+    hint: 'imports.hint.email',
   },
   {
     key: 'enterpriseTypes',
@@ -164,6 +169,7 @@ export const UNIT_COLUMNS: ImportColumn[] = [
     width: 18,
     asText: true,
     example: 'A',
+    hint: 'imports.hint.building',
   },
   { key: 'floor', label: 'park.floor', format: 'integer', required: true, width: 8, example: '3' },
   {
@@ -174,6 +180,7 @@ export const UNIT_COLUMNS: ImportColumn[] = [
     width: 12,
     asText: true,
     example: 'A-301',
+    hint: 'imports.hint.unit_number',
   },
   {
     key: 'unitType',

@@ -34,15 +34,16 @@ function addValidation(ws: ExcelJS.Worksheet, range: string, validation: ExcelJS
   ).dataValidations.add(range, validation)
 }
 
-/** What to type in a column, in one sentence: shown as the header's note and on the instructions. */
+/** What to type in a column, in a sentence or two: the header's note and the instructions. */
 export function columnHint(column: ImportColumn, i18n: I18n) {
   const parts = [i18n.t(column.required ? 'imports.hint.required' : 'imports.hint.optional')]
-  if (column.key === 'building') parts.push(i18n.t('imports.hint.building'))
-  else parts.push(i18n.t(`imports.hint.${column.format}`))
+  if (column.hint) parts.push(i18n.t(column.hint))
+  else if (column.format !== 'text') parts.push(i18n.t(`imports.hint.${column.format}`))
   if (column.key === 'moveInDate') parts.push(i18n.t('park.move_in_hint'))
   if (column.key === 'moveOutDate') parts.push(i18n.t('imports.hint.move_out'))
   if (column.key === 'floor') parts.push(i18n.t('park.floor_hint'))
-  return parts.join(' ')
+  // Chinese sentences run on after 。; English ones take a space.
+  return parts.join(i18n.locale.startsWith('zh') ? '' : ' ')
 }
 
 /**

@@ -14,7 +14,7 @@ import DomainException from '#core/exceptions/domain_exception'
 import { isValidUscc, normalizeUscc } from '#core/uscc'
 import Building from '#park/models/building'
 import Unit from '#park/models/unit'
-import SpaceService, { floorInBuilding } from '#park/services/space_service'
+import SpaceService, { floorInBuilding, type UnitInput } from '#park/services/space_service'
 import TenantRegisterService, { type NewTenantInput } from '#park/services/tenant_register_service'
 import { readImportSheet, type CellValue, type SheetRow } from '#park/services/onboarding_reader'
 import {
@@ -27,7 +27,6 @@ import {
   type ImportColumn,
   type ImportKind,
 } from '#park/onboarding'
-import type { UnitInput } from '#park/services/space_service'
 
 /** The uploaded file as the import needs it (never the request). */
 export interface ImportUpload {
@@ -59,7 +58,7 @@ const normalize = (value: string) =>
 /** Codes by what people type: the code itself or its name in either language. */
 const lookups = new Map<string, Map<string, string>>()
 function codeLookup(column: ImportColumn) {
-  const cacheKey = `${column.codes!.labels}`
+  const cacheKey = column.codes!.labels
   let lookup = lookups.get(cacheKey)
   if (!lookup) {
     lookup = new Map()
@@ -181,10 +180,11 @@ export default class OnboardingService {
 
   async importTenants(upload: ImportUpload, i18n: I18n): Promise<ImportOutcome> {
     const { rows, report, check } = await this.open('tenants', upload, i18n)
-    const valid: Array<{ row: SheetRow; input: NewTenantInput }> = []
+    // Clean rows' inputs; they are written only if the whole file turns out clean.
+    const inputs: NewTenantInput[] = []
     for (const row of rows) {
       const input = await check<NewTenantInput>(row, tenantImportRowValidator)
-      if (input) valid.push({ row, input })
+      if (input) inputs.push(input)
     }
 
     // USCCs: once in the file, and not in the register nor waiting in a registration.
@@ -220,8 +220,8 @@ export default class OnboardingService {
 
     if (report.issues.length) return this.rejected(report)
     return this.write('tenant', upload, async (trx) => {
-      for (const { input } of valid) await this.register.insert(trx, input)
-      return valid.length
+      for (const input of inputs) await this.register.insert(trx, input)
+      return inputs.length
     })
   }
 
@@ -232,9 +232,11 @@ export default class OnboardingService {
     const byName = new Map<string, Building[]>()
     for (const b of buildings)
       byName.set(normalize(b.name), [...(byName.get(normalize(b.name)) ?? []), b])
-    const known = buildings.map((b) => b.code).join('、') || '—'
+    const codes = buildings.map((b) => b.code)
+    const known = codes.length > 20 ? `${codes.slice(0, 20).join('、')}…` : codes.join('、')
 
-    const valid: Array<{ row: SheetRow; input: UnitInput }> = []
+    // Clean rows' inputs; they are written only if the whole file turns out clean.
+    const inputs: UnitInput[] = []
     const firstRow = new Map<string, number>()
     const placed: Array<{ row: SheetRow; building: Building; number: string }> = []
     for (const row of rows) {
@@ -275,10 +277,7 @@ export default class OnboardingService {
       }
       if (checked) {
         const { floor: level, number, unitType, area, status } = checked
-        valid.push({
-          row,
-          input: { buildingId: building.id, floor: level, number, unitType, area, status },
-        })
+        inputs.push({ buildingId: building.id, floor: level, number, unitType, area, status })
       }
     }
 
@@ -298,8 +297,8 @@ export default class OnboardingService {
 
     if (report.issues.length) return this.rejected(report)
     return this.write('unit', upload, async (trx) => {
-      for (const { input } of valid) await this.spaces.insertUnit(trx, input)
-      return valid.length
+      for (const input of inputs) await this.spaces.insertUnit(trx, input)
+      return inputs.length
     })
   }
 

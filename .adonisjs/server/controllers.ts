@@ -22,6 +22,7 @@ export const controllers = {
   },
   park: {
     Buildings: () => import('#app/park/controllers/buildings_controller'),
+    Imports: () => import('#app/park/controllers/imports_controller'),
     Leases: () => import('#app/park/controllers/leases_controller'),
     Profile: () => import('#app/park/controllers/profile_controller'),
     Statistics: () => import('#app/park/controllers/statistics_controller'),

@@ -75,6 +75,9 @@ export type ScannedRoutes = {
     'park.leases.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.leases.renewal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.leases.renew': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.imports.show': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'park.imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'park.imports.store': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.store': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -126,6 +129,8 @@ export type ScannedRoutes = {
     'park.leases.create': { paramsTuple?: []; params?: {} }
     'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.leases.renewal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.imports.show': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'park.imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.profile.show': { paramsTuple?: []; params?: {} }
@@ -173,6 +178,8 @@ export type ScannedRoutes = {
     'park.leases.create': { paramsTuple?: []; params?: {} }
     'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.leases.renewal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.imports.show': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'park.imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.profile.show': { paramsTuple?: []; params?: {} }
@@ -200,6 +207,7 @@ export type ScannedRoutes = {
     'park.leases.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.leases.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.leases.renew': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.imports.store': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'park.buildings.store': { paramsTuple?: []; params?: {} }
     'tenant.profile.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

@@ -49,6 +49,15 @@ router
     router.get('/leases/:id/renew', [park.Leases, 'editRenewal']).as('leases.renewal')
     router.post('/leases/:id/renew', [park.Leases, 'renew']).as('leases.renew')
 
+    router
+      .group(() => {
+        router.get('/imports/:kind', [park.Imports, 'show']).as('show')
+        router.get('/imports/:kind/template.xlsx', [park.Imports, 'template']).as('template')
+        router.post('/imports/:kind', [park.Imports, 'store']).as('store')
+      })
+      .as('imports')
+      .where('kind', /^(tenants|units)$/)
+
     router.get('/buildings/create', [park.Buildings, 'create']).as('buildings.create')
     router.post('/buildings', [park.Buildings, 'store']).as('buildings.store')
     router.get('/buildings/:id/edit', [park.Buildings, 'edit']).as('buildings.edit')

@@ -27,6 +27,11 @@ export type ParkProfileInput = Omit<
   'id' | 'createdAt' | 'updatedAt'
 > & { contacts?: string | null }
 
+/** A floor exists in the building: up to its top floor, any basement level, never 0. */
+export function floorInBuilding(building: Pick<Building, 'floors'>, floor: number) {
+  return floor !== 0 && floor <= building.floors
+}
+
 /** The park's register of buildings and units, and its profile; every change audited. */
 export default class SpaceService {
   constructor(private audit = new AuditService()) {}
@@ -63,15 +68,20 @@ export default class SpaceService {
     await this.assertUnitFits(building, input)
     return db.transaction(async (trx) => {
       await this.assertAreaWithinLeasable(trx, input.area)
-      const unit = await Unit.create(input, { client: trx })
-      await this.audit.record(trx, {
-        action: 'unit.created',
-        subjectType: 'unit',
-        subjectId: unit.id,
-        after: unit.serialize(),
-      })
-      return unit
+      return this.insertUnit(trx, input)
     })
+  }
+
+  /** Adds a unit with its audit entry inside the caller's transaction; the caller checked it fits. */
+  async insertUnit(trx: TransactionClientContract, input: UnitInput) {
+    const unit = await Unit.create(input, { client: trx })
+    await this.audit.record(trx, {
+      action: 'unit.created',
+      subjectType: 'unit',
+      subjectId: unit.id,
+      after: unit.serialize(),
+    })
+    return unit
   }
 
   async updateUnit(unit: Unit, input: UnitInput) {
@@ -127,7 +137,8 @@ export default class SpaceService {
   async assertAreaWithinLeasable(
     trx: TransactionClientContract,
     addedArea: number,
-    exceptUnitId?: number
+    exceptUnitId?: number,
+    field = 'area'
   ) {
     const profileQuery = trx.from('park_profiles').select('leasable_area').orderBy('id')
     if (trx.dialect.name === 'mysql') profileQuery.forUpdate()
@@ -141,7 +152,7 @@ export default class SpaceService {
       throw new DomainException(
         'park.units_above_leasable',
         { leasable: leasable.toFixed(2), free: Math.max(0, leasable - used).toFixed(2) },
-        { field: 'area' }
+        { field }
       )
     }
   }
@@ -166,7 +177,7 @@ export default class SpaceService {
   }
 
   private async assertUnitFits(building: Building, input: UnitInput, exceptId?: number) {
-    if (input.floor > building.floors || input.floor === 0) {
+    if (!floorInBuilding(building, input.floor)) {
       throw new DomainException(
         'park.floor_outside_building',
         { floors: building.floors },

@@ -1,3 +1,4 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Tenant from '#core/models/tenant'
 import { calendarDay } from '#core/dates'
 import AuditService from '#core/services/audit_service'
@@ -25,6 +26,14 @@ export interface TenantRegisterInput extends TenantFiguresInput {
   moveOutDate?: Date
 }
 
+/** A tenant admitted straight into the register (bulk onboarding): identity plus register fields. */
+export interface NewTenantInput extends TenantRegisterInput {
+  uscc: string
+  name: string
+  userCategory: string
+  legalRepresentative: string
+}
+
 const toDay = (value?: Date) => (value ? calendarDay(value) : null)
 
 /** The figures as the tenants table stores them (types and modes as JSON arrays). */
@@ -42,6 +51,16 @@ export function figureColumns(input: TenantFiguresInput) {
     ipPatents: input.ipPatents,
     ipTrademarks: input.ipTrademarks,
     ipSoftwareCopyrights: input.ipSoftwareCopyrights,
+  }
+}
+
+/** The register's columns as stored: figures, status, days in Shanghai, move-out only once moved out. */
+function registerColumns(input: TenantRegisterInput) {
+  return {
+    ...figureColumns(input),
+    status: input.status,
+    moveInDate: toDay(input.moveInDate),
+    moveOutDate: input.status === 'moved_out' ? toDay(input.moveOutDate) : null,
   }
 }
 
@@ -76,14 +95,30 @@ export default class TenantRegisterService {
       tenant,
       'tenant.register_updated',
       'tenant',
-      (t) =>
-        t.merge({
-          ...figureColumns(input),
-          status: input.status,
-          moveInDate: toDay(input.moveInDate),
-          moveOutDate: input.status === 'moved_out' ? toDay(input.moveOutDate) : null,
-        }),
+      (t) => t.merge(registerColumns(input)),
       { tenantId: tenant.id }
     )
+  }
+
+  /** Adds a tenant to the register with its audit entry, inside the caller's transaction. */
+  async insert(trx: TransactionClientContract, input: NewTenantInput) {
+    const tenant = await Tenant.create(
+      {
+        uscc: input.uscc,
+        name: input.name,
+        userCategory: input.userCategory,
+        legalRepresentative: input.legalRepresentative,
+        ...registerColumns(input),
+      },
+      { client: trx }
+    )
+    await this.audit.record(trx, {
+      action: 'tenant.created',
+      subjectType: 'tenant',
+      subjectId: tenant.id,
+      after: tenant.serialize(),
+      tenantId: tenant.id,
+    })
+    return tenant
   }
 }

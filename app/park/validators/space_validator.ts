@@ -13,8 +13,8 @@ export const buildingValidator = vine.create({
   floors: vine.number().withoutDecimals().min(1).max(200),
 })
 
-export const unitValidator = vine.create({
-  buildingId: vine.number().exists({ table: 'buildings', column: 'id' }),
+/** A unit's own fields, shared by the unit form and the Excel import's rows. */
+export const unitFields = () => ({
   floor: vine.number().withoutDecimals().min(-5).max(200),
   number: vine
     .string()
@@ -24,6 +24,11 @@ export const unitValidator = vine.create({
   unitType: vine.enum(UNIT_TYPES),
   area: area(),
   status: vine.enum(UNIT_STATUSES),
+})
+
+export const unitValidator = vine.create({
+  buildingId: vine.number().exists({ table: 'buildings', column: 'id' }),
+  ...unitFields(),
 })
 
 export const unitListValidator = vine.create({

@@ -22,8 +22,8 @@ export const registerFigures = () => ({
   ipSoftwareCopyrights: count(),
 })
 
-/** The operator's edit of a tenant's register entry (identity fields stay with registration). */
-export const tenantRegisterValidator = vine.create({
+/** The register's fields, shared by the operator's edit form and the Excel import's rows. */
+export const tenantRegisterFields = () => ({
   ...registerFigures(),
   status: vine.enum(TENANT_STATUSES),
   moveInDate: vine
@@ -36,6 +36,9 @@ export const tenantRegisterValidator = vine.create({
     .optional()
     .requiredWhen('status', '=', 'moved_out'),
 })
+
+/** The operator's edit of a tenant's register entry (identity fields stay with registration). */
+export const tenantRegisterValidator = vine.create(tenantRegisterFields())
 
 export const tenantListValidator = vine.create({
   q: vine.string().trim().maxLength(100).optional(),

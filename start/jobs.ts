@@ -6,12 +6,15 @@
 import type { JobClass, Schedule } from '#core/queue/job'
 import AuditChainCheckJob from '#core/jobs/audit_chain_check_job'
 import LeaseExpiryJob from '#park/jobs/lease_expiry_job'
+import DocumentExpiryJob from '#park/jobs/document_expiry_job'
 
-export const jobs: JobClass[] = [AuditChainCheckJob, LeaseExpiryJob]
+export const jobs: JobClass[] = [AuditChainCheckJob, LeaseExpiryJob, DocumentExpiryJob]
 
 export const schedules: Schedule[] = [
   // Nightly proof that nobody rewrote the audit trail (GB/T 39678 7.2: records and archives).
   { id: 'audit-chain-check', job: AuditChainCheckJob, pattern: '0 2 * * *' },
   // A lease ends at the end of its last day; the morning after it no longer occupies its units.
   { id: 'lease-expiry', job: LeaseExpiryJob, pattern: '10 0 * * *' },
+  // Tenants' documents expiring within 30 days (and those expired yesterday): at the start of office hours.
+  { id: 'document-expiry', job: DocumentExpiryJob, pattern: '0 8 * * *' },
 ]

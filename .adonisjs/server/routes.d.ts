@@ -72,6 +72,20 @@ export type ScannedRoutes = {
     'park.buildings.store': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.index': { paramsTuple?: []; params?: {} }
+    'park.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_documents.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.index': { paramsTuple?: []; params?: {} }
+    'tenant.documents.create': { paramsTuple?: []; params?: {} }
+    'tenant.documents.store': { paramsTuple?: []; params?: {} }
+    'tenant.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -113,6 +127,14 @@ export type ScannedRoutes = {
     'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.index': { paramsTuple?: []; params?: {} }
+    'park.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_documents.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.index': { paramsTuple?: []; params?: {} }
+    'tenant.documents.create': { paramsTuple?: []; params?: {} }
+    'tenant.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -154,6 +176,14 @@ export type ScannedRoutes = {
     'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.index': { paramsTuple?: []; params?: {} }
+    'park.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_documents.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.index': { paramsTuple?: []; params?: {} }
+    'tenant.documents.create': { paramsTuple?: []; params?: {} }
+    'tenant.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -175,6 +205,8 @@ export type ScannedRoutes = {
     'park.leases.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.leases.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.store': { paramsTuple?: []; params?: {} }
+    'park.tenant_documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.store': { paramsTuple?: []; params?: {} }
   }
   PUT: {
     'account.password.update': { paramsTuple?: []; params?: {} }
@@ -184,11 +216,15 @@ export type ScannedRoutes = {
     'park.units.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'admin.departments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.units.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -46,3 +46,39 @@ router
   .as('park')
   .where('id', router.matchers.number())
   .use([middleware.auth(), middleware.role({ roles: ['operator_admin', 'operator_staff'] })])
+
+/*
+| Tenants' documents with expiry: operators see every tenant's (and upload on its behalf);
+| tenant users see their own at /tenant/documents.
+*/
+router
+  .group(() => {
+    router.get('/documents', [park.Documents, 'index']).as('documents.index')
+    router.get('/documents/:id', [park.Documents, 'show']).as('documents.show')
+    router.get('/documents/:id/edit', [park.Documents, 'edit']).as('documents.edit')
+    router.put('/documents/:id', [park.Documents, 'update']).as('documents.update')
+    router.delete('/documents/:id', [park.Documents, 'destroy']).as('documents.destroy')
+    router
+      .get('/tenants/:id/documents/create', [park.Documents, 'create'])
+      .as('tenant_documents.create')
+    router.post('/tenants/:id/documents', [park.Documents, 'store']).as('tenant_documents.store')
+  })
+  .prefix('/park')
+  .as('park')
+  .where('id', router.matchers.number())
+  .use([middleware.auth(), middleware.role({ roles: ['operator_admin', 'operator_staff'] })])
+
+router
+  .group(() => {
+    router.get('/documents', [park.TenantDocuments, 'index']).as('documents.index')
+    router.get('/documents/create', [park.TenantDocuments, 'create']).as('documents.create')
+    router.post('/documents', [park.TenantDocuments, 'store']).as('documents.store')
+    router.get('/documents/:id', [park.TenantDocuments, 'show']).as('documents.show')
+    router.get('/documents/:id/edit', [park.TenantDocuments, 'edit']).as('documents.edit')
+    router.put('/documents/:id', [park.TenantDocuments, 'update']).as('documents.update')
+    router.delete('/documents/:id', [park.TenantDocuments, 'destroy']).as('documents.destroy')
+  })
+  .prefix('/tenant')
+  .as('tenant')
+  .where('id', router.matchers.number())
+  .use([middleware.auth(), middleware.role({ roles: ['tenant_admin', 'tenant_member'] })])

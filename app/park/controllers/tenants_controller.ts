@@ -1,6 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Tenant from '#core/models/tenant'
 import TenantRegisterService from '#park/services/tenant_register_service'
+import TenantDocument from '#park/models/tenant_document'
+import DocumentService from '#park/services/document_service'
 import { paginate } from '#core/services/listing'
 import { create as contentDisposition } from 'content-disposition'
 import { buildRosterWorkbook } from '#park/services/statistics_workbook'
@@ -41,7 +43,11 @@ export default class TenantsController {
 
   async show({ params, view, bouncer }: HttpContext) {
     await bouncer.with('ParkPolicy').authorize('manageSpaces')
-    return view.render('pages/park/tenants/show', { tenant: await Tenant.findOrFail(params.id) })
+    const tenant = await Tenant.findOrFail(params.id)
+    const documents = await new DocumentService().ordered(
+      TenantDocument.query().where('tenant_id', tenant.id)
+    )
+    return view.render('pages/park/tenants/show', { tenant, documents })
   }
 
   async edit({ params, view, bouncer }: HttpContext) {

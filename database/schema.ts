@@ -347,6 +347,37 @@ export class TenantChangeRequestSchema extends BaseModel {
   declare updatedAt: DateTime
 }
 
+export class TenantDocumentSchema extends BaseModel {
+  static $columns = ['attachmentId', 'createdAt', 'documentNumber', 'expiresOn', 'id', 'issuedOn', 'kind', 'note', 'tenantId', 'title', 'updatedAt', 'uploadedBy', 'version'] as const
+  $columns = TenantDocumentSchema.$columns
+  @column()
+  declare attachmentId: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare documentNumber: string | null
+  @column.date()
+  declare expiresOn: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column.date()
+  declare issuedOn: DateTime | null
+  @column()
+  declare kind: string
+  @column()
+  declare note: string | null
+  @column()
+  declare tenantId: number
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare uploadedBy: number | null
+  @column()
+  declare version: number
+}
+
 export class TenantSchema extends BaseModel {
   static $columns = ['businessModes', 'contactEmail', 'contactPerson', 'contactPhone', 'createdAt', 'enterpriseTypes', 'headcount', 'id', 'industry', 'ipPatents', 'ipSoftwareCopyrights', 'ipTrademarks', 'legalRepresentative', 'moveInDate', 'moveOutDate', 'name', 'status', 'talentBachelorPlus', 'talentCbecSpecialists', 'updatedAt', 'uscc', 'userCategory'] as const
   $columns = TenantSchema.$columns

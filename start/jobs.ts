@@ -7,8 +7,14 @@ import type { JobClass, Schedule } from '#core/queue/job'
 import AuditChainCheckJob from '#core/jobs/audit_chain_check_job'
 import LeaseExpiryJob from '#park/jobs/lease_expiry_job'
 import LeaseReminderJob from '#park/jobs/lease_reminder_job'
+import DocumentExpiryJob from '#park/jobs/document_expiry_job'
 
-export const jobs: JobClass[] = [AuditChainCheckJob, LeaseExpiryJob, LeaseReminderJob]
+export const jobs: JobClass[] = [
+  AuditChainCheckJob,
+  LeaseExpiryJob,
+  LeaseReminderJob,
+  DocumentExpiryJob,
+]
 
 export const schedules: Schedule[] = [
   // Nightly proof that nobody rewrote the audit trail (GB/T 39678 7.2: records and archives).
@@ -17,4 +23,6 @@ export const schedules: Schedule[] = [
   { id: 'lease-expiry', job: LeaseExpiryJob, pattern: '10 0 * * *' },
   // Reminders 60 and 30 days before a lease ends, in the morning (Asia/Shanghai).
   { id: 'lease-reminders', job: LeaseReminderJob, pattern: '0 8 * * *' },
+  // Tenants' documents expiring within 30 days (and those expired yesterday): at the start of office hours.
+  { id: 'document-expiry', job: DocumentExpiryJob, pattern: '0 8 * * *' },
 ]

@@ -22,11 +22,13 @@ export const controllers = {
   },
   park: {
     Buildings: () => import('#app/park/controllers/buildings_controller'),
+    Documents: () => import('#app/park/controllers/documents_controller'),
     Imports: () => import('#app/park/controllers/imports_controller'),
     Leases: () => import('#app/park/controllers/leases_controller'),
     Profile: () => import('#app/park/controllers/profile_controller'),
     Statistics: () => import('#app/park/controllers/statistics_controller'),
     TenantChanges: () => import('#app/park/controllers/tenant_changes_controller'),
+    TenantDocuments: () => import('#app/park/controllers/tenant_documents_controller'),
     TenantProfile: () => import('#app/park/controllers/tenant_profile_controller'),
     Tenants: () => import('#app/park/controllers/tenants_controller'),
     Units: () => import('#app/park/controllers/units_controller'),

@@ -3,6 +3,7 @@ export const policies = {
   CoreAttachmentPolicy: () => import('#app/core/policies/attachment_policy'),
   CoreRegistrationPolicy: () => import('#app/core/policies/registration_policy'),
   CoreUserPolicy: () => import('#app/core/policies/user_policy'),
+  ParkDocumentPolicy: () => import('#app/park/policies/document_policy'),
   ParkPolicy: () => import('#app/park/policies/park_policy'),
   ParkTenantChangePolicy: () => import('#app/park/policies/tenant_change_policy'),
 }

@@ -82,10 +82,24 @@ export type ScannedRoutes = {
     'park.buildings.store': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.index': { paramsTuple?: []; params?: {} }
+    'park.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_documents.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.profile.show': { paramsTuple?: []; params?: {} }
     'tenant.profile.edit': { paramsTuple?: []; params?: {} }
     'tenant.profile.update': { paramsTuple?: []; params?: {} }
     'tenant.profile.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.index': { paramsTuple?: []; params?: {} }
+    'tenant.documents.create': { paramsTuple?: []; params?: {} }
+    'tenant.documents.store': { paramsTuple?: []; params?: {} }
+    'tenant.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -133,8 +147,16 @@ export type ScannedRoutes = {
     'park.imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.index': { paramsTuple?: []; params?: {} }
+    'park.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_documents.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.profile.show': { paramsTuple?: []; params?: {} }
     'tenant.profile.edit': { paramsTuple?: []; params?: {} }
+    'tenant.documents.index': { paramsTuple?: []; params?: {} }
+    'tenant.documents.create': { paramsTuple?: []; params?: {} }
+    'tenant.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -182,8 +204,16 @@ export type ScannedRoutes = {
     'park.imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'park.buildings.create': { paramsTuple?: []; params?: {} }
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.index': { paramsTuple?: []; params?: {} }
+    'park.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_documents.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.profile.show': { paramsTuple?: []; params?: {} }
     'tenant.profile.edit': { paramsTuple?: []; params?: {} }
+    'tenant.documents.index': { paramsTuple?: []; params?: {} }
+    'tenant.documents.create': { paramsTuple?: []; params?: {} }
+    'tenant.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -209,7 +239,9 @@ export type ScannedRoutes = {
     'park.leases.renew': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.imports.store': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'park.buildings.store': { paramsTuple?: []; params?: {} }
+    'park.tenant_documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.profile.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.store': { paramsTuple?: []; params?: {} }
   }
   PUT: {
     'account.password.update': { paramsTuple?: []; params?: {} }
@@ -219,12 +251,16 @@ export type ScannedRoutes = {
     'park.units.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.profile.update': { paramsTuple?: []; params?: {} }
+    'tenant.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'admin.departments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.units.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

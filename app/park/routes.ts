@@ -69,7 +69,28 @@ router
   .use([middleware.auth(), middleware.role({ roles: ['operator_admin', 'operator_staff'] })])
 
 /*
-| The tenant's own enterprise profile (tenant users; the tenant comes from the session user)
+| Tenants' documents with expiry: operators see every tenant's (and upload on its behalf).
+*/
+router
+  .group(() => {
+    router.get('/documents', [park.Documents, 'index']).as('documents.index')
+    router.get('/documents/:id', [park.Documents, 'show']).as('documents.show')
+    router.get('/documents/:id/edit', [park.Documents, 'edit']).as('documents.edit')
+    router.put('/documents/:id', [park.Documents, 'update']).as('documents.update')
+    router.delete('/documents/:id', [park.Documents, 'destroy']).as('documents.destroy')
+    router
+      .get('/tenants/:id/documents/create', [park.Documents, 'create'])
+      .as('tenant_documents.create')
+    router.post('/tenants/:id/documents', [park.Documents, 'store']).as('tenant_documents.store')
+  })
+  .prefix('/park')
+  .as('park')
+  .where('id', router.matchers.number())
+  .use([middleware.auth(), middleware.role({ roles: ['operator_admin', 'operator_staff'] })])
+
+/*
+| The tenant's own enterprise profile and documents (tenant users; the tenant comes from the
+| session user, never from the request)
 */
 router
   .group(() => {
@@ -79,6 +100,14 @@ router
     router
       .post('/profile/changes/:id/withdraw', [park.TenantProfile, 'withdraw'])
       .as('profile.withdraw')
+
+    router.get('/documents', [park.TenantDocuments, 'index']).as('documents.index')
+    router.get('/documents/create', [park.TenantDocuments, 'create']).as('documents.create')
+    router.post('/documents', [park.TenantDocuments, 'store']).as('documents.store')
+    router.get('/documents/:id', [park.TenantDocuments, 'show']).as('documents.show')
+    router.get('/documents/:id/edit', [park.TenantDocuments, 'edit']).as('documents.edit')
+    router.put('/documents/:id', [park.TenantDocuments, 'update']).as('documents.update')
+    router.delete('/documents/:id', [park.TenantDocuments, 'destroy']).as('documents.destroy')
   })
   .prefix('/tenant')
   .as('tenant')

@@ -2,12 +2,16 @@ import { createHash, randomUUID } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { fileTypeFromFile } from 'file-type'
 import drive from '@adonisjs/drive/services/main'
+import logger from '@adonisjs/core/services/logger'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import Attachment from '#core/models/attachment'
 import DomainException from '#core/exceptions/domain_exception'
 import { allowedUploadTypes, uploadLimitMb } from '#config/uploads'
+
+/** What `store` reads of an upload: a request's MultipartFile, or a file the seeder wrote. */
+export type UploadedFile = Pick<MultipartFile, 'tmpPath' | 'size' | 'clientName'>
 
 export interface AttachmentOwner {
   type: string
@@ -28,7 +32,7 @@ async function sha256Of(path: string) {
 export default class AttachmentService {
   async store(
     trx: TransactionClientContract,
-    file: MultipartFile,
+    file: UploadedFile,
     owner: AttachmentOwner,
     field: string,
     uploadedBy?: number
@@ -61,6 +65,30 @@ export default class AttachmentService {
       },
       { client: trx }
     )
+  }
+
+  /**
+   * Deletes attachment rows inside the caller's transaction; their files go once it commits
+   * (a rollback keeps both).
+   */
+  async remove(trx: TransactionClientContract, attachments: Attachment[]) {
+    if (!attachments.length) return
+    await trx
+      .from('attachments')
+      .whereIn(
+        'id',
+        attachments.map((a) => a.id)
+      )
+      .delete()
+    trx.after('commit', async () => {
+      for (const attachment of attachments) {
+        // The rows are gone already: a file left behind is logged, never an error for the user.
+        await drive
+          .use()
+          .delete(attachment.storageKey)
+          .catch((error) => logger.warn({ err: error, key: attachment.storageKey }, 'file kept'))
+      }
+    })
   }
 
   /** Stream of the stored bytes, for the download controller after its policy check. */

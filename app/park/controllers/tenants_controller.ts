@@ -2,6 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Tenant from '#core/models/tenant'
 import TenantRegisterService from '#park/services/tenant_register_service'
 import TenantProfileService from '#park/services/tenant_profile_service'
+import TenantDocument from '#park/models/tenant_document'
+import DocumentService from '#park/services/document_service'
 import { paginate } from '#core/services/listing'
 import { create as contentDisposition } from 'content-disposition'
 import { buildRosterWorkbook } from '#park/services/statistics_workbook'
@@ -50,7 +52,10 @@ export default class TenantsController {
     await bouncer.with('ParkPolicy').authorize('manageSpaces')
     const tenant = await Tenant.findOrFail(params.id)
     const pendingChange = await new TenantProfileService().pendingFor(tenant.id)
-    return view.render('pages/park/tenants/show', { tenant, pendingChange })
+    const documents = await new DocumentService().ordered(
+      TenantDocument.query().where('tenant_id', tenant.id)
+    )
+    return view.render('pages/park/tenants/show', { tenant, pendingChange, documents })
   }
 
   async edit({ params, view, bouncer }: HttpContext) {

@@ -156,6 +156,18 @@ export const DEMO_REGISTER: Record<
   },
 }
 
+/**
+ * A live-streaming room on a short lease that ends 40 days after the demo is seeded, so the 60-day
+ * expiry reminder and the "ending within 60 days" lease filter have something to show.
+ */
+export const DEMO_SHORT_LEASE = {
+  uscc: '91330100MA2H3B4C5X',
+  unit: 'A-102',
+  monthsBefore: 11,
+  daysAfter: 40,
+  rentYuan: 5800,
+}
+
 /** Demo leases: [tenant USCC, units, start, end, monthly rent in yuan]. */
 export const DEMO_LEASES: Array<[string, string[], string, string, number]> = [
   ['91330100MA2H3B4C5X', ['A-101', 'A-201'], '2025-09-01', '2028-08-31', 36800],

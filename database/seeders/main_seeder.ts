@@ -14,6 +14,7 @@ import {
   DEMO_DEPARTMENTS,
   DEMO_PARK,
   DEMO_LEASES,
+  DEMO_SHORT_LEASE,
   DEMO_PASSWORD,
   DEMO_REGISTER,
   DEMO_TENANTS,
@@ -26,6 +27,8 @@ import TenantRegisterService from '#park/services/tenant_register_service'
 import type { UnitStatus, UnitType } from '#park/spaces'
 import { seedLarge } from '#database/seed_data/large_profile'
 import { seedDemoDocuments } from '#database/seed_data/demo_documents'
+import LeaseReminderJob from '#park/jobs/lease_reminder_job'
+import { todayInShanghai } from '#core/dates'
 
 /**
  * Profiles: `demo` (default; the README's accounts) and `large` (benchmarks). Safe to run
@@ -132,6 +135,19 @@ export default class MainSeeder extends BaseSeeder {
         activate: true,
       })
     }
+
+    const today = todayInShanghai()
+    const short = DEMO_SHORT_LEASE
+    await leases.create({
+      tenantId: (await Tenant.findByOrFail('uscc', short.uscc)).id,
+      unitIds: [(await Unit.findByOrFail('number', short.unit)).id],
+      startDate: today.minus({ months: short.monthsBefore }).startOf('month'),
+      endDate: today.plus({ days: short.daysAfter }),
+      monthlyRentFen: short.rentYuan * 100,
+      depositFen: short.rentYuan * 200,
+      activate: true,
+    })
+    await new LeaseReminderJob().handle({})
 
     await seedDemoDocuments()
 

@@ -19,3 +19,13 @@ export function calendarDay(value: Date) {
 export function todayInShanghai() {
   return DateTime.now().setZone(ZONE).startOf('day')
 }
+
+/**
+ * The Shanghai day a scheduled run is for: its `scheduledFor` moment (an ISO string, as the
+ * queue passes it), or now when run by hand.
+ */
+export function runDay(scheduledFor?: string) {
+  return scheduledFor
+    ? DateTime.fromISO(scheduledFor).setZone(ZONE).startOf('day')
+    : todayInShanghai()
+}

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon'
 import { Job } from '#core/queue/job'
+import { runDay } from '#core/dates'
 import AuditService from '#core/services/audit_service'
 import JobRunService from '#core/services/job_run_service'
 
@@ -8,9 +8,7 @@ export default class AuditChainCheckJob extends Job<{ scheduledFor?: string }> {
   static jobName = 'audit.chain_check'
 
   async handle(payload: { scheduledFor?: string }) {
-    const day = DateTime.fromISO(payload.scheduledFor ?? DateTime.utc().toISO()!)
-      .setZone('Asia/Shanghai')
-      .toISODate()
+    const day = runDay(payload.scheduledFor).toISODate()
     await JobRunService.once(AuditChainCheckJob.jobName, `audit-chain:${day}`, async () => {
       const result = await new AuditService().verify()
       return result

@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon'
 import { Job } from '#core/queue/job'
-import { ZONE } from '#core/dates'
+import { runDay } from '#core/dates'
 import JobRunService from '#core/services/job_run_service'
 import DocumentService from '#park/services/document_service'
 
@@ -9,9 +8,7 @@ export default class DocumentExpiryJob extends Job<{ scheduledFor?: string }> {
   static jobName = 'park.document_expiry'
 
   async handle(payload: { scheduledFor?: string }) {
-    const today = DateTime.fromISO(payload.scheduledFor ?? DateTime.utc().toISO()!)
-      .setZone(ZONE)
-      .startOf('day')
+    const today = runDay(payload.scheduledFor)
     // One run per Shanghai day; the notifications' dedupe keys also hold across days.
     await JobRunService.once(
       DocumentExpiryJob.jobName,

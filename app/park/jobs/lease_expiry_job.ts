@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon'
 import { Job } from '#core/queue/job'
+import { runDay } from '#core/dates'
 import LeaseService from '#park/services/lease_service'
 import JobRunService from '#core/services/job_run_service'
 
@@ -8,9 +8,7 @@ export default class LeaseExpiryJob extends Job<{ scheduledFor?: string }> {
   static jobName = 'park.lease_expiry'
 
   async handle(payload: { scheduledFor?: string }) {
-    const today = DateTime.fromISO(payload.scheduledFor ?? DateTime.utc().toISO()!)
-      .setZone('Asia/Shanghai')
-      .startOf('day')
+    const today = runDay(payload.scheduledFor)
     // One transaction for the day's run: the expiries and the run's key commit together.
     await JobRunService.once(
       LeaseExpiryJob.jobName,

@@ -8,10 +8,10 @@ import AuditLog from '#core/models/audit_log'
 import RegistrationApplication from '#core/models/registration_application'
 import Building from '#park/models/building'
 import Unit from '#park/models/unit'
-import ParkProfile from '#park/models/park_profile'
 import { TENANT_COLUMNS, UNIT_COLUMNS } from '#park/onboarding'
 import { assertAccess } from '#tests/helpers/isolation'
 import { makeUscc, makeWorld } from '#tests/helpers/world'
+import { makeParkProfile } from '#tests/helpers/park'
 
 type Row = Record<string, unknown>
 
@@ -302,16 +302,7 @@ test.group('Park: bulk onboarding from Excel', (group) => {
     assert,
   }) => {
     const world = await makeWorld()
-    await ParkProfile.create({
-      name: '示范园区',
-      address: '示范路 1 号',
-      totalArea: 1000,
-      leasableArea: 200,
-      operatorName: '示范运营公司',
-      supervisionPhone: '0755-12345678',
-      complaintChannel: '服务中心',
-      officeHours: '工作日 09:00-18:00',
-    })
+    await makeParkProfile(200)
     await Building.create({ code: 'A', name: '综合楼', floors: 6 })
     const before = await counts()
     const file = await unitsFile([

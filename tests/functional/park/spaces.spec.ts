@@ -4,6 +4,7 @@ import Building from '#park/models/building'
 import Unit from '#park/models/unit'
 import ParkProfile from '#park/models/park_profile'
 import AuditLog from '#core/models/audit_log'
+import { makeParkProfile } from '#tests/helpers/park'
 import { makeWorld } from '#tests/helpers/world'
 
 const unitForm = (buildingId: number, overrides: Record<string, string> = {}) => ({
@@ -178,16 +179,7 @@ test.group('Park spaces: buildings and units', (group) => {
     assert,
   }) => {
     const world = await makeWorld()
-    await ParkProfile.create({
-      name: '示范园区',
-      address: '示范路 1 号',
-      totalArea: 1000,
-      leasableArea: 300,
-      operatorName: '示范运营公司',
-      supervisionPhone: '0755-12345678',
-      complaintChannel: '服务中心',
-      officeHours: '工作日 09:00-18:00',
-    })
+    await makeParkProfile(300)
     const building = await Building.create({ code: 'Q', name: '面积楼', floors: 3 })
     const post = (form: Record<string, string>) =>
       client.post('/park/units').form(form).loginAs(world.staff).withCsrfToken().redirects(0)

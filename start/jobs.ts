@@ -7,8 +7,14 @@ import type { JobClass, Schedule } from '#core/queue/job'
 import AuditChainCheckJob from '#core/jobs/audit_chain_check_job'
 import LeaseExpiryJob from '#park/jobs/lease_expiry_job'
 import LeaseReminderJob from '#park/jobs/lease_reminder_job'
+import BookingNoShowJob from '#facilities/jobs/booking_no_show_job'
 
-export const jobs: JobClass[] = [AuditChainCheckJob, LeaseExpiryJob, LeaseReminderJob]
+export const jobs: JobClass[] = [
+  AuditChainCheckJob,
+  LeaseExpiryJob,
+  LeaseReminderJob,
+  BookingNoShowJob,
+]
 
 export const schedules: Schedule[] = [
   // Nightly proof that nobody rewrote the audit trail (GB/T 39678 7.2: records and archives).
@@ -17,4 +23,6 @@ export const schedules: Schedule[] = [
   { id: 'lease-expiry', job: LeaseExpiryJob, pattern: '10 0 * * *' },
   // Reminders 60 and 30 days before a lease ends, in the morning (Asia/Shanghai).
   { id: 'lease-reminders', job: LeaseReminderJob, pattern: '0 8 * * *' },
+  // Bookings nobody checked in to 15 minutes after their start are released as no-shows.
+  { id: 'booking-no-shows', job: BookingNoShowJob, pattern: '*/5 * * * *' },
 ]

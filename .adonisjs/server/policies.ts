@@ -3,6 +3,8 @@ export const policies = {
   CoreAttachmentPolicy: () => import('#app/core/policies/attachment_policy'),
   CoreRegistrationPolicy: () => import('#app/core/policies/registration_policy'),
   CoreUserPolicy: () => import('#app/core/policies/user_policy'),
+  FacilitiesBookingPolicy: () => import('#app/facilities/policies/booking_policy'),
+  FacilityPolicy: () => import('#app/facilities/policies/facility_policy'),
   ParkPolicy: () => import('#app/park/policies/park_policy'),
   ParkTenantChangePolicy: () => import('#app/park/policies/tenant_change_policy'),
 }

@@ -83,6 +83,28 @@ export type ScannedRoutes = {
     'tenant.profile.edit': { paramsTuple?: []; params?: {} }
     'tenant.profile.update': { paramsTuple?: []; params?: {} }
     'tenant.profile.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.index': { paramsTuple?: []; params?: {} }
+    'facilities.create': { paramsTuple?: []; params?: {} }
+    'facilities.store': { paramsTuple?: []; params?: {} }
+    'facilities.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'facilities.photo.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'facilities.blocks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.blocks.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'blockId': ParamValue} }
+    'bookings.index': { paramsTuple?: []; params?: {} }
+    'bookings.list': { paramsTuple?: []; params?: {} }
+    'bookings.create': { paramsTuple?: []; params?: {} }
+    'bookings.store': { paramsTuple?: []; params?: {} }
+    'bookings.utilisation': { paramsTuple?: []; params?: {} }
+    'bookings.utilisation.workbook': { paramsTuple?: []; params?: {} }
+    'bookings.series': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.check_in': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -130,6 +152,18 @@ export type ScannedRoutes = {
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.profile.show': { paramsTuple?: []; params?: {} }
     'tenant.profile.edit': { paramsTuple?: []; params?: {} }
+    'facilities.index': { paramsTuple?: []; params?: {} }
+    'facilities.create': { paramsTuple?: []; params?: {} }
+    'facilities.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'bookings.index': { paramsTuple?: []; params?: {} }
+    'bookings.list': { paramsTuple?: []; params?: {} }
+    'bookings.create': { paramsTuple?: []; params?: {} }
+    'bookings.utilisation': { paramsTuple?: []; params?: {} }
+    'bookings.utilisation.workbook': { paramsTuple?: []; params?: {} }
+    'bookings.series': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -177,6 +211,18 @@ export type ScannedRoutes = {
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.profile.show': { paramsTuple?: []; params?: {} }
     'tenant.profile.edit': { paramsTuple?: []; params?: {} }
+    'facilities.index': { paramsTuple?: []; params?: {} }
+    'facilities.create': { paramsTuple?: []; params?: {} }
+    'facilities.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'bookings.index': { paramsTuple?: []; params?: {} }
+    'bookings.list': { paramsTuple?: []; params?: {} }
+    'bookings.create': { paramsTuple?: []; params?: {} }
+    'bookings.utilisation': { paramsTuple?: []; params?: {} }
+    'bookings.utilisation.workbook': { paramsTuple?: []; params?: {} }
+    'bookings.series': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -202,6 +248,13 @@ export type ScannedRoutes = {
     'park.leases.renew': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.store': { paramsTuple?: []; params?: {} }
     'tenant.profile.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.store': { paramsTuple?: []; params?: {} }
+    'facilities.blocks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.store': { paramsTuple?: []; params?: {} }
+    'bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.check_in': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'account.password.update': { paramsTuple?: []; params?: {} }
@@ -212,11 +265,14 @@ export type ScannedRoutes = {
     'park.tenants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.profile.update': { paramsTuple?: []; params?: {} }
+    'facilities.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'admin.departments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.units.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.photo.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'facilities.blocks.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'blockId': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

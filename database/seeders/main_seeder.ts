@@ -25,6 +25,7 @@ import Unit from '#park/models/unit'
 import TenantRegisterService from '#park/services/tenant_register_service'
 import type { UnitStatus, UnitType } from '#park/spaces'
 import { seedLarge } from '#database/seed_data/large_profile'
+import { seedFacilities } from '#database/seed_data/facilities_demo'
 
 /**
  * Profiles: `demo` (default; the README's accounts) and `large` (benchmarks). Safe to run
@@ -33,7 +34,8 @@ import { seedLarge } from '#database/seed_data/large_profile'
  */
 export default class MainSeeder extends BaseSeeder {
   async run() {
-    if (await User.findBy('email', 'operator@parkgate.local')) return
+    // Facilities came later than the rest: a database seeded before them still gets them.
+    if (await User.findBy('email', 'operator@parkgate.local')) return seedFacilities()
 
     const existing = await CalendarDay.query().count('* as total').firstOrFail()
     if (Number(existing.$extras.total) === 0) {
@@ -131,6 +133,8 @@ export default class MainSeeder extends BaseSeeder {
         activate: true,
       })
     }
+
+    await seedFacilities()
 
     if (env.get('SEED_PROFILE', 'demo') === 'large') await seedLarge(operator)
   }

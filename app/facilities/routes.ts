@@ -34,9 +34,9 @@ router
     router.get('/bookings/list', [facilities.Bookings, 'list']).as('bookings.list')
     router.get('/bookings/new', [facilities.Bookings, 'create']).as('bookings.create')
     router.post('/bookings', [facilities.Bookings, 'store']).as('bookings.store')
-    router.get('/bookings/utilisation', [facilities.Utilisation, 'show']).as('bookings.utilisation')
+    router.get('/facility-utilisation', [facilities.Utilisation, 'show']).as('bookings.utilisation')
     router
-      .get('/bookings/utilisation.xlsx', [facilities.Utilisation, 'workbook'])
+      .get('/facility-utilisation.xlsx', [facilities.Utilisation, 'workbook'])
       .as('bookings.utilisation.workbook')
     router.get('/bookings/series/:id', [facilities.Bookings, 'series']).as('bookings.series')
     router.get('/bookings/:id', [facilities.Bookings, 'show']).as('bookings.show')

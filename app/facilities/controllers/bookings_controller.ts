@@ -16,7 +16,13 @@ import {
   newBookingValidator,
   rejectBookingValidator,
 } from '#facilities/validators/facility_validator'
-import { BOOKING_STATUSES, MAX_SERIES_WEEKS, SLOT_MINUTES, weekStart } from '#facilities/facilities'
+import {
+  BOOKING_STATUSES,
+  MAX_SERIES_WEEKS,
+  NO_SHOW_MINUTES,
+  SLOT_MINUTES,
+  weekStart,
+} from '#facilities/facilities'
 
 /** /bookings: the calendar, the booking form, a booking's detail and its state changes. */
 export default class BookingsController {
@@ -123,7 +129,7 @@ export default class BookingsController {
     return response.redirect().toRoute('bookings.show', { id: booking.id })
   }
 
-  async show({ params, view, bouncer }: HttpContext) {
+  async show({ params, view, bouncer, auth }: HttpContext) {
     const booking = await Booking.query()
       .where('id', params.id)
       .preload('facility')
@@ -132,7 +138,21 @@ export default class BookingsController {
       .preload('decider')
       .firstOrFail()
     await bouncer.with('FacilitiesBookingPolicy').authorize('view', booking)
-    return view.render('pages/bookings/show', { booking, zone: ZONE })
+    const now = DateTime.utc()
+    const mayAct = await bouncer.with('FacilitiesBookingPolicy').allows('act', booking)
+    const cutoff = booking.startsAt.minus({ hours: booking.facility.cancelCutoffHours })
+    return view.render('pages/bookings/show', {
+      booking,
+      canCheckIn:
+        mayAct &&
+        booking.status === 'approved' &&
+        now >= booking.startsAt.minus({ minutes: NO_SHOW_MINUTES }) &&
+        now < booking.endsAt,
+      canCancel:
+        mayAct &&
+        ['pending', 'approved'].includes(booking.status) &&
+        (auth.user!.isOperator ? now < booking.endsAt : now <= cutoff),
+    })
   }
 
   /** What became of each occurrence of a weekly series. */

@@ -5,7 +5,7 @@ import UtilisationService from '#facilities/services/utilisation_service'
 import { buildUtilisationWorkbook } from '#facilities/services/utilisation_workbook'
 import { utilisationValidator } from '#facilities/validators/facility_validator'
 
-/** /bookings/utilisation: booked against available hours, by week or month, with its workbook. */
+/** /facility-utilisation: booked against available hours, by week or month, with its workbook. */
 export default class UtilisationController {
   async show({ request, view, bouncer }: HttpContext) {
     await bouncer.with('FacilityPolicy').authorize('report')

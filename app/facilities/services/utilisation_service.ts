@@ -17,7 +17,7 @@ const SPAN: Record<Period, number> = { week: 8, month: 6 }
 
 /**
  * Booked hours (approved and checked-in bookings) against available hours (the facilities'
- * opening hours), per facility and per tenant, by week or by month (Asia/Shanghai).
+ * opening hours of the facilities open for booking), per facility and per tenant, by week or by month (Asia/Shanghai).
  */
 export default class UtilisationService {
   async compute(filters: UtilisationFilters) {
@@ -33,12 +33,16 @@ export default class UtilisationService {
       }
     })
     const to = periods[periods.length - 1].end
-    const facilities = await Facility.query().orderBy('name')
     const bookings = await Booking.query()
       .whereIn('status', CONFIRMED_STATUSES)
       .where('starts_at', '>=', toSqlUtc(firstStart))
       .where('starts_at', '<', toSqlUtc(to))
       .preload('tenant')
+    // Facilities not open for booking offer no bookable hours, unless they were booked before closing.
+    const booked = new Set(bookings.map((b) => b.facilityId))
+    const facilities = (await Facility.query().orderBy('name')).filter(
+      (f) => f.bookable || booked.has(f.id)
+    )
     const indexOf = (at: DateTime) => {
       const local = at.setZone(ZONE)
       return periods.findIndex((p) => local >= p.start && local < p.end)

@@ -8,7 +8,7 @@ type Report = Awaited<ReturnType<UtilisationService['compute']>>
 const HOURS = '#,##0.0'
 const PERCENT = '0.0%'
 
-/** GET /bookings/utilisation.xlsx: one row per facility and period, and one per tenant. */
+/** GET /facility-utilisation.xlsx: one row per facility and period, and one per tenant. */
 export function buildUtilisationWorkbook(report: Report, i18n: I18n) {
   const t = (key: string) => i18n.t(key)
   const book = new ExcelJS.Workbook()

@@ -59,6 +59,31 @@ test.group('Facilities: booking rules', (group) => {
     )
   })
 
+  test('the database itself refuses a second holder for a slot, whatever the code checked', async ({
+    assert,
+  }) => {
+    const world = await makeWorld()
+    const room = await makeFacility()
+    const booking = await new BookingService().book({
+      facilityId: room.id,
+      tenantId: world.tenantA.id,
+      userId: world.adminA.id,
+      startsAt: nextMonday().set({ hour: 9 }),
+      minutes: 30,
+      purpose: '面试',
+    })
+    const slot = await db.from('booking_slots').where('booking_id', booking.id).firstOrFail()
+    await assert.rejects(() =>
+      db.table('booking_slots').insert({
+        facility_id: room.id,
+        slot_start: slot.slot_start,
+        booking_id: null,
+        block_id: null,
+      })
+    )
+    assert.equal(Number((await db.from('booking_slots').count('* as total').first()).total), 1)
+  })
+
   test('outside opening hours, on a closed day, in the past, too short or too long: refused, nothing stored', async ({
     client,
     assert,

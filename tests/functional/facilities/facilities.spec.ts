@@ -180,14 +180,14 @@ test.group('Facilities: utilisation', (group) => {
     await past.cancel(cancelled.id, { id: world.staff.id, isOperator: true })
 
     const page = await client
-      .get('/bookings/utilisation?period=week&until=2026-03-04')
+      .get('/facility-utilisation?period=week&until=2026-03-04')
       .loginAs(world.staff)
     page.assertStatus(200)
     page.assertTextIncludes('7.0 / 50.0')
     page.assertTextIncludes('14.0%')
 
     const response = await client
-      .get('/bookings/utilisation.xlsx?period=week&until=2026-03-04')
+      .get('/facility-utilisation.xlsx?period=week&until=2026-03-04')
       .loginAs(world.evaluator)
     response.assertStatus(200)
     const ExcelJS = (await import('exceljs')).default
@@ -211,7 +211,7 @@ test.group('Facilities: utilisation', (group) => {
       ]
     )
     for (const user of [world.adminA, world.memberA]) {
-      ;(await client.get('/bookings/utilisation').loginAs(user).redirects(0)).assertStatus(403)
+      ;(await client.get('/facility-utilisation').loginAs(user).redirects(0)).assertStatus(403)
     }
   })
 })

@@ -39,9 +39,9 @@ export default class UtilisationService {
       .where('starts_at', '<', toSqlUtc(to))
       .preload('tenant')
     // Facilities not open for booking offer no bookable hours, unless they were booked before closing.
-    const booked = new Set(bookings.map((b) => b.facilityId))
+    const used = new Set(bookings.map((b) => b.facilityId))
     const facilities = (await Facility.query().orderBy('name')).filter(
-      (f) => f.bookable || booked.has(f.id)
+      (f) => f.bookable || used.has(f.id)
     )
     const indexOf = (at: DateTime) => {
       const local = at.setZone(ZONE)

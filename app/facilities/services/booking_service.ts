@@ -135,6 +135,7 @@ export default class BookingService {
     const field = { field: 'startTime' }
     if (!facility.bookable) throw new DomainException('facilities.not_bookable', {}, field)
     const start = startsAt.setZone(ZONE)
+    if (!start.isValid) throw new DomainException('facilities.invalid_time', {}, field)
     if (
       start.second !== 0 ||
       start.millisecond !== 0 ||

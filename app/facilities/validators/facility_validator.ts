@@ -54,7 +54,11 @@ export const blockValidator = vine.create({
 export const bookingValidator = vine.create({
   facilityId: vine.number().exists({ table: 'facilities', column: 'id' }),
   date: vine.date({ formats: ['YYYY-MM-DD'] }),
-  startTime: time(),
+  // A booking starts at 23:30 at the latest; 24:00 only ever closes a day.
+  startTime: vine
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[03]0$/),
   minutes: halfHours(1440),
   purpose: vine.string().trim().minLength(2).maxLength(200),
   attendees: vine.number().withoutDecimals().min(1).max(100000).optional(),

@@ -121,6 +121,7 @@ test.group('Facilities: booking rules', (group) => {
       [bookingForm(room, monday, '10:00', 30), 'minutes', '预约时长不能少于 60 分钟。'],
       [bookingForm(room, monday, '10:00', 150), 'minutes', '预约时长不能超过 120 分钟。'],
       [bookingForm(room, monday, '10:15', 60), 'startTime', '开始时间格式不正确。'],
+      [bookingForm(room, monday, '24:00', 60), 'startTime', '开始时间格式不正确。'],
     ]
     for (const [form, field, message] of cases) {
       const response = await book(client, world.adminA, form)

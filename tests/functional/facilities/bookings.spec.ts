@@ -474,6 +474,20 @@ test.group('Facilities: who sees and does what with bookings', (group) => {
     })
   })
 
+  test('a weekly series result: its tenant and operators only', async ({ client, assert }) => {
+    const { world, room, day } = await setup(client)
+    await book(client, world.adminA, bookingForm(room, day, '14:00', 60, { weeks: '2' }))
+    const series = await BookingSeries.firstOrFail()
+    assert.equal(series.tenantId, world.tenantA.id)
+    await assertAccess(client, assert, {
+      url: `/bookings/series/${series.id}`,
+      owner: { user: world.memberA, expect: 200 },
+      otherTenant: { user: world.adminB, expect: 403 },
+      operator: { user: world.staff, expect: 200 },
+      anonymous: 'login',
+    })
+  })
+
   test('cancel and check-in: another tenant is refused and nothing changes', async ({
     client,
     assert,

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import drive from '@adonisjs/drive/services/main'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import AuditService from '#core/services/audit_service'
@@ -82,7 +83,7 @@ export default class FacilityService {
     })
   }
 
-  /** Removes one photo of the facility (the row; the stored file goes with the transaction). */
+  /** Removes one photo of the facility: the row, and the stored file once that has committed. */
   async deletePhoto(facilityId: number, attachmentId: number) {
     return db.transaction(async (trx) => {
       const row = await trx
@@ -91,6 +92,7 @@ export default class FacilityService {
         .first()
       if (!row) throw new DomainException('facilities.photo_missing', {}, { status: 404 })
       await trx.from('attachments').where('id', attachmentId).delete()
+      trx.after('commit', () => drive.use().delete(row.storage_key))
       await this.audit.record(trx, {
         action: 'facility.photo_deleted',
         subjectType: 'facility',

@@ -76,6 +76,21 @@ test.group('Facilities: the register', (group) => {
     ;(await client.get(`/facilities/${facility.id}`).loginAs(world.adminA)).assertTextIncludes(
       '路演厅'
     )
+
+    // A tenant cannot remove it; an operator can.
+    const refused = await client
+      .delete(`/facilities/${facility.id}/photos/${photo.id}`)
+      .loginAs(world.adminA)
+      .withCsrfToken()
+      .redirects(0)
+    refused.assertStatus(403)
+    const removed = await client
+      .delete(`/facilities/${facility.id}/photos/${photo.id}`)
+      .loginAs(world.staff)
+      .withCsrfToken()
+      .redirects(0)
+    removed.assertFlashMessage('success', '照片已删除。')
+    assert.isNull(await Attachment.find(photo.id))
   })
 
   test('an executable passed off as a photo is refused and nothing is stored', async ({

@@ -23,7 +23,8 @@ export type OpeningHours = Record<Weekday, { open: string; close: string } | nul
 
 /**
  * A booking's life (the one state machine, run by BookingService):
- * pending → approved | rejected | cancelled;  approved → checked_in | cancelled | no_show.
+ * pending → approved | rejected | cancelled (by the tenant, an operator, or lapsing undecided at
+ * its start);  approved → checked_in | cancelled | no_show.
  * Pending, approved and checked-in bookings hold their slots; the others have released them.
  */
 export const BOOKING_STATUSES = [

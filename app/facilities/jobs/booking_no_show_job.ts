@@ -5,7 +5,7 @@ import BookingService from '#facilities/services/booking_service'
 
 /**
  * Every five minutes: approved bookings nobody checked in to 15 minutes after their start are
- * released as no-shows. Idempotent twice over: one run per scheduled minute (JobRunService), and
+ * released as no-shows, and pending bookings nobody decided on before their start lapse. Idempotent twice over: one run per scheduled minute (JobRunService), and
  * only bookings still `approved` are touched.
  */
 export default class BookingNoShowJob extends Job<{ scheduledFor?: string }> {
@@ -16,7 +16,13 @@ export default class BookingNoShowJob extends Job<{ scheduledFor?: string }> {
     await JobRunService.once(
       BookingNoShowJob.jobName,
       `booking-no-show:${now.startOf('minute').toISO()}`,
-      async (trx) => ({ released: await new BookingService().releaseNoShows(trx, now) })
+      async (trx) => {
+        const bookings = new BookingService()
+        return {
+          released: await bookings.releaseNoShows(trx, now),
+          lapsed: await bookings.lapseUndecided(trx, now),
+        }
+      }
     )
   }
 }

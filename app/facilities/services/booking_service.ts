@@ -49,8 +49,8 @@ const isDeadlock = (error: any) =>
   error?.code === 'ER_LOCK_DEADLOCK' || error?.code === 'ER_LOCK_WAIT_TIMEOUT'
 
 /**
- * Bookings and their state machine (pending → approved | rejected | cancelled; approved →
- * checked_in | cancelled | no_show). The rules (opening hours, not in the past, length, no
+ * Bookings and their state machine (pending → approved | rejected | cancelled, also when it
+ * lapses undecided; approved → checked_in | cancelled | no_show). The rules (opening hours, not in the past, length, no
  * overlap) are checked in the transaction, and the unique key of `booking_slots` makes a double
  * booking impossible even when two requests pass the checks at the same moment: the loser's
  * insert fails and becomes the translated "slot taken" message.
@@ -426,6 +426,32 @@ export default class BookingService {
       released++
     }
     return released
+  }
+
+  /**
+   * Pending bookings nobody decided on before their start lapse: they become cancelled and free
+   * their slots, so they stop waiting in the operators' queue. Run with the no-show release.
+   */
+  async lapseUndecided(trx: TransactionClientContract, now: DateTime) {
+    const undecided = await Booking.query({ client: trx })
+      .where('status', 'pending')
+      .where('starts_at', '<=', toSqlUtc(now))
+      .orderBy('id')
+    let lapsed = 0
+    for (const booking of undecided) {
+      const current = await this.lock(trx, booking.id)
+      if (current.status !== 'pending') continue
+      await this.release(
+        trx,
+        current,
+        'cancelled',
+        'booking.lapsed',
+        { cancelledAt: now, releasedAt: now },
+        null
+      )
+      lapsed++
+    }
+    return lapsed
   }
 
   private async release(

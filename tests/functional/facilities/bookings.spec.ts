@@ -435,6 +435,22 @@ test.group('Facilities: booking rules', (group) => {
       1
     )
 
+    // A pending booking nobody decided on lapses at its start and frees its slots.
+    const hall = await makeFacility({ needsApproval: true })
+    const undecided = await earlier.book(request(world.adminA, hall))
+    assert.equal(undecided.status, 'pending')
+    await new BookingNoShowJob().handle({
+      scheduledFor: start.plus({ minutes: 25 }).toUTC().toISO()!,
+    })
+    const lapsed = await Booking.findOrFail(undecided.id)
+    assert.equal(lapsed.status, 'cancelled')
+    assert.equal(await slotsOf(undecided.id), 0)
+    assert.isOk(
+      await AuditLog.query()
+        .where({ action: 'booking.lapsed', subjectId: String(undecided.id) })
+        .first()
+    )
+
     // Over HTTP, a booking next week cannot be checked in yet.
     await book(client, world.adminA, bookingForm(room, nextMonday(), '09:00', 60))
     const future = await Booking.query().where('status', 'approved').firstOrFail()

@@ -78,6 +78,93 @@ export class AuditLogSchema extends BaseModel {
   declare tenantId: number | null
 }
 
+export class BookingSerySchema extends BaseModel {
+  static $columns = ['createdAt', 'facilityId', 'id', 'outcome', 'requestedBy', 'tenantId', 'updatedAt', 'weeks'] as const
+  $columns = BookingSerySchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare facilityId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare outcome: string
+  @column()
+  declare requestedBy: number | null
+  @column()
+  declare tenantId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare weeks: number
+}
+
+export class BookingSlotSchema extends BaseModel {
+  static $columns = ['blockId', 'bookingId', 'facilityId', 'slotStart'] as const
+  $columns = BookingSlotSchema.$columns
+  @column()
+  declare blockId: number | null
+  @column()
+  declare bookingId: number | null
+  @column({ isPrimary: true })
+  declare facilityId: number
+  @column.dateTime()
+  declare slotStart: DateTime
+}
+
+export class BookingSchema extends BaseModel {
+  static $columns = ['attendees', 'billableAmountFen', 'billableMinutes', 'bookedBy', 'cancelledAt', 'checkedInAt', 'createdAt', 'decidedAt', 'decidedBy', 'decisionReason', 'endsAt', 'facilityId', 'freeMinutes', 'id', 'minutes', 'month', 'number', 'purpose', 'releasedAt', 'seriesId', 'startsAt', 'status', 'tenantId', 'updatedAt'] as const
+  $columns = BookingSchema.$columns
+  @column()
+  declare attendees: number | null
+  @column()
+  declare billableAmountFen: bigint | number
+  @column()
+  declare billableMinutes: number
+  @column()
+  declare bookedBy: number | null
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+  @column.dateTime()
+  declare checkedInAt: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare decidedAt: DateTime | null
+  @column()
+  declare decidedBy: number | null
+  @column()
+  declare decisionReason: string | null
+  @column.dateTime()
+  declare endsAt: DateTime
+  @column()
+  declare facilityId: number
+  @column()
+  declare freeMinutes: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare minutes: number
+  @column()
+  declare month: string
+  @column()
+  declare number: string
+  @column()
+  declare purpose: string
+  @column.dateTime()
+  declare releasedAt: DateTime | null
+  @column()
+  declare seriesId: number | null
+  @column.dateTime()
+  declare startsAt: DateTime
+  @column()
+  declare status: string
+  @column()
+  declare tenantId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class BuildingSchema extends BaseModel {
   static $columns = ['code', 'createdAt', 'floors', 'id', 'name', 'updatedAt'] as const
   $columns = BuildingSchema.$columns
@@ -127,6 +214,64 @@ export class DepartmentSchema extends BaseModel {
   declare responsibilities: string
   @column()
   declare sortOrder: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class FacilitySchema extends BaseModel {
+  static $columns = ['bookable', 'cancelCutoffHours', 'capacity', 'createdAt', 'description', 'facilityType', 'freeHoursPerMonth', 'id', 'location', 'maxMinutes', 'minMinutes', 'name', 'needsApproval', 'openingHours', 'pricePerHourFen', 'updatedAt'] as const
+  $columns = FacilitySchema.$columns
+  @column()
+  declare bookable: boolean
+  @column()
+  declare cancelCutoffHours: number
+  @column()
+  declare capacity: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare description: string | null
+  @column()
+  declare facilityType: string
+  @column()
+  declare freeHoursPerMonth: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare location: string
+  @column()
+  declare maxMinutes: number
+  @column()
+  declare minMinutes: number
+  @column()
+  declare name: string
+  @column()
+  declare needsApproval: boolean
+  @column()
+  declare openingHours: string
+  @column()
+  declare pricePerHourFen: bigint | number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class FacilityBlockSchema extends BaseModel {
+  static $columns = ['createdAt', 'createdBy', 'endsAt', 'facilityId', 'id', 'reason', 'startsAt', 'updatedAt'] as const
+  $columns = FacilityBlockSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdBy: number | null
+  @column.dateTime()
+  declare endsAt: DateTime
+  @column()
+  declare facilityId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare reason: string
+  @column.dateTime()
+  declare startsAt: DateTime
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
 }

@@ -8,12 +8,14 @@ import AuditChainCheckJob from '#core/jobs/audit_chain_check_job'
 import LeaseExpiryJob from '#park/jobs/lease_expiry_job'
 import LeaseReminderJob from '#park/jobs/lease_reminder_job'
 import DocumentExpiryJob from '#park/jobs/document_expiry_job'
+import BookingNoShowJob from '#facilities/jobs/booking_no_show_job'
 
 export const jobs: JobClass[] = [
   AuditChainCheckJob,
   LeaseExpiryJob,
   LeaseReminderJob,
   DocumentExpiryJob,
+  BookingNoShowJob,
 ]
 
 export const schedules: Schedule[] = [
@@ -25,4 +27,6 @@ export const schedules: Schedule[] = [
   { id: 'lease-reminders', job: LeaseReminderJob, pattern: '0 8 * * *' },
   // Tenants' documents expiring within 30 days (and those expired yesterday): at the start of office hours.
   { id: 'document-expiry', job: DocumentExpiryJob, pattern: '0 8 * * *' },
+  // Bookings nobody checked in to 15 minutes after their start are released as no-shows.
+  { id: 'booking-no-shows', job: BookingNoShowJob, pattern: '*/5 * * * *' },
 ]

@@ -20,6 +20,11 @@ export const controllers = {
     Users: () => import('#app/core/controllers/users_controller'),
     Vendor: () => import('#app/core/controllers/vendor_controller'),
   },
+  facilities: {
+    Bookings: () => import('#app/facilities/controllers/bookings_controller'),
+    Facilities: () => import('#app/facilities/controllers/facilities_controller'),
+    Utilisation: () => import('#app/facilities/controllers/utilisation_controller'),
+  },
   park: {
     Buildings: () => import('#app/park/controllers/buildings_controller'),
     Documents: () => import('#app/park/controllers/documents_controller'),

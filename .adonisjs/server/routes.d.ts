@@ -100,6 +100,28 @@ export type ScannedRoutes = {
     'tenant.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.documents.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.index': { paramsTuple?: []; params?: {} }
+    'facilities.create': { paramsTuple?: []; params?: {} }
+    'facilities.store': { paramsTuple?: []; params?: {} }
+    'facilities.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'facilities.photo.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'facilities.blocks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.blocks.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'blockId': ParamValue} }
+    'bookings.index': { paramsTuple?: []; params?: {} }
+    'bookings.list': { paramsTuple?: []; params?: {} }
+    'bookings.create': { paramsTuple?: []; params?: {} }
+    'bookings.store': { paramsTuple?: []; params?: {} }
+    'bookings.utilisation': { paramsTuple?: []; params?: {} }
+    'bookings.utilisation.workbook': { paramsTuple?: []; params?: {} }
+    'bookings.series': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.check_in': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -157,6 +179,18 @@ export type ScannedRoutes = {
     'tenant.documents.create': { paramsTuple?: []; params?: {} }
     'tenant.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.index': { paramsTuple?: []; params?: {} }
+    'facilities.create': { paramsTuple?: []; params?: {} }
+    'facilities.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'bookings.index': { paramsTuple?: []; params?: {} }
+    'bookings.list': { paramsTuple?: []; params?: {} }
+    'bookings.create': { paramsTuple?: []; params?: {} }
+    'bookings.utilisation': { paramsTuple?: []; params?: {} }
+    'bookings.utilisation.workbook': { paramsTuple?: []; params?: {} }
+    'bookings.series': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -214,6 +248,18 @@ export type ScannedRoutes = {
     'tenant.documents.create': { paramsTuple?: []; params?: {} }
     'tenant.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.index': { paramsTuple?: []; params?: {} }
+    'facilities.create': { paramsTuple?: []; params?: {} }
+    'facilities.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'bookings.index': { paramsTuple?: []; params?: {} }
+    'bookings.list': { paramsTuple?: []; params?: {} }
+    'bookings.create': { paramsTuple?: []; params?: {} }
+    'bookings.utilisation': { paramsTuple?: []; params?: {} }
+    'bookings.utilisation.workbook': { paramsTuple?: []; params?: {} }
+    'bookings.series': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -242,6 +288,13 @@ export type ScannedRoutes = {
     'park.tenant_documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.profile.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.documents.store': { paramsTuple?: []; params?: {} }
+    'facilities.store': { paramsTuple?: []; params?: {} }
+    'facilities.blocks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.store': { paramsTuple?: []; params?: {} }
+    'bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.check_in': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'account.password.update': { paramsTuple?: []; params?: {} }
@@ -254,6 +307,7 @@ export type ScannedRoutes = {
     'park.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.profile.update': { paramsTuple?: []; params?: {} }
     'tenant.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'admin.departments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -261,6 +315,8 @@ export type ScannedRoutes = {
     'park.units.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.documents.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.documents.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.photo.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'facilities.blocks.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'blockId': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

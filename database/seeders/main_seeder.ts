@@ -29,6 +29,7 @@ import { seedLarge } from '#database/seed_data/large_profile'
 import { seedDemoDocuments } from '#database/seed_data/demo_documents'
 import LeaseReminderJob from '#park/jobs/lease_reminder_job'
 import { todayInShanghai } from '#core/dates'
+import { seedFacilities } from '#database/seed_data/facilities_demo'
 
 /**
  * Profiles: `demo` (default; the README's accounts) and `large` (benchmarks). Safe to run
@@ -37,7 +38,8 @@ import { todayInShanghai } from '#core/dates'
  */
 export default class MainSeeder extends BaseSeeder {
   async run() {
-    if (await User.findBy('email', 'operator@parkgate.local')) return
+    // Facilities came later than the rest: a database seeded before them still gets them.
+    if (await User.findBy('email', 'operator@parkgate.local')) return seedFacilities()
 
     const existing = await CalendarDay.query().count('* as total').firstOrFail()
     if (Number(existing.$extras.total) === 0) {
@@ -150,6 +152,7 @@ export default class MainSeeder extends BaseSeeder {
     await new LeaseReminderJob().handle({})
 
     await seedDemoDocuments()
+    await seedFacilities()
 
     if (env.get('SEED_PROFILE', 'demo') === 'large') await seedLarge(operator)
   }

@@ -19,3 +19,8 @@ export function calendarDay(value: Date) {
 export function todayInShanghai() {
   return DateTime.now().setZone(ZONE).startOf('day')
 }
+
+/** A DATE column's value as `YYYY-MM-DD`: SQLite returns the string, mysql2 a Date at UTC midnight. */
+export function sqlDay(value: unknown) {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10)
+}

@@ -19,13 +19,13 @@ export default class StatisticsController {
   async workbook({ request, response, bouncer, i18n }: HttpContext) {
     await bouncer.with('ParkPolicy').authorize('manageSpaces')
     const stats = await new StatisticsService().compute(await this.asOf(request))
-    const book = await buildStatisticsWorkbook(stats, i18n)
+    const workbook = await buildStatisticsWorkbook(stats, i18n)
     response.header(
       'Content-Type',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
     )
     response.header('Content-Disposition', contentDisposition(`park-statistics-${stats.asOf}.xlsx`))
-    return response.send(Buffer.from(await book.xlsx.writeBuffer()))
+    return response.send(workbook)
   }
 
   /** The chosen day (Shanghai), today by default. */

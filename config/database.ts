@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import env from '#start/env'
@@ -33,6 +34,11 @@ const dbConfig = defineConfig({
           // With WAL, NORMAL keeps the database consistent on a crash and skips an fsync per commit.
           conn.pragma('synchronous = NORMAL')
           conn.pragma('foreign_keys = ON')
+          // 32 MB of page cache instead of 2 MB: the park statistics read most of the lease history.
+          conn.pragma('cache_size = -32000')
+          // Names this connection for #core/services/data_version.
+          const token = randomUUID()
+          conn.function('connection_token', () => token)
           done()
         },
       },

@@ -29,3 +29,8 @@ export function runDay(scheduledFor?: string) {
     ? DateTime.fromISO(scheduledFor).setZone(ZONE).startOf('day')
     : todayInShanghai()
 }
+
+/** A DATE column's value as `YYYY-MM-DD`: SQLite returns the string, mysql2 a Date at UTC midnight. */
+export function sqlDay(value: unknown) {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10)
+}

@@ -3,9 +3,29 @@ import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
 import type User from '#core/models/user'
 import { usccCheckChar } from '#core/uscc'
-import AuditService from '#core/services/audit_service'
+import { ZONE } from '#core/dates'
+import { chainHash } from '#core/services/audit_service'
+import { BUSINESS_MODES, ENTERPRISE_TYPES } from '#park/spaces'
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+const DAY = 86_400_000
+
+/** Sizes of the `large` profile (issue "Park": 5,000 tenants, 20,000 units, 60,000 leases over 10 years). */
+export const LARGE = {
+  tenants: 5000,
+  /** Office towers × floors × units per floor, plus warehouses × floors × units per floor. */
+  towers: 30,
+  towerFloors: 20,
+  towerUnitsPerFloor: 30,
+  warehouses: 10,
+  warehouseFloors: 4,
+  warehouseUnitsPerFloor: 50,
+  leases: 60000,
+  years: 10,
+  auditEntries: 20000,
+  /** Share of tenants whose types include the filter the benchmark pages through. */
+  ecommerceShare: 0.86,
+}
 
 /** A valid USCC for the i-th synthetic enterprise. */
 function syntheticUscc(i: number) {
@@ -19,65 +39,574 @@ function syntheticUscc(i: number) {
   return first17 + usccCheckChar(first17)
 }
 
+/** mulberry32: a small seeded PRNG, so every run builds the same park and figures compare. */
+function prng(seed: number) {
+  let a = seed >>> 0
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)],
+    chance: (p: number) => next() < p,
+  }
+}
+
+const CITIES = ['深圳', '广州', '杭州', '宁波', '义乌', '厦门', '郑州', '成都', '重庆', '苏州']
+const BRANDS = [
+  '云帆',
+  '海拓',
+  '星链',
+  '远洋',
+  '跨通',
+  '优选',
+  '速达',
+  '汇丰',
+  '嘉禾',
+  '瑞祥',
+  '恒信',
+  '博纳',
+  '天择',
+  '华锦',
+  '明途',
+  '长风',
+  '金桥',
+  '蓝海',
+  '新程',
+  '鼎盛',
+  '和悦',
+  '启航',
+  '鸿运',
+  '卓越',
+  '万邦',
+  '聚源',
+  '泰和',
+  '盛世',
+  '宏图',
+  '锦程',
+  '安达',
+  '中联',
+  '东方',
+  '前海',
+  '南粤',
+  '环球',
+  '易购',
+  '佳品',
+  '乐淘',
+  '百川',
+  '凯旋',
+  '正通',
+  '信达',
+  '同创',
+  '融汇',
+  '广顺',
+  '永盛',
+  '立信',
+  '飞鸿',
+  '君越',
+  '银河',
+  '丰泽',
+  '华茂',
+  '通利',
+  '德胜',
+  '万象',
+  '合众',
+  '晨光',
+  '朗润',
+  '睿智',
+]
+const SUFFIXES = [
+  '跨境电子商务有限公司',
+  '国际贸易有限公司',
+  '供应链管理有限公司',
+  '电子商务有限公司',
+  '国际物流有限公司',
+  '进出口有限公司',
+  '网络科技有限公司',
+  '商贸有限公司',
+  '数字科技有限公司',
+  '报关服务有限公司',
+]
+const INDUSTRIES = [
+  '跨境零售（服装、家居）',
+  '3C 电子',
+  '美妆个护',
+  '母婴用品',
+  '食品保健',
+  '国际物流与海外仓',
+  '跨境支付',
+  '报关报检',
+  '运动户外',
+  '家具建材',
+]
+const CATEGORY_OF: Record<string, string> = {
+  ecommerce_enterprise: 'ecommerce_enterprise',
+  cbec_platform: 'ecommerce_platform',
+  logistics: 'logistics_enterprise',
+  payment: 'payment_enterprise',
+  customs_broker: 'customs_broker',
+  service_provider: 'service_provider',
+  other: 'other',
+}
+
+type TenantStatus = 'resident' | 'moved_out' | 'admitted' | 'applicant'
+
+interface PlannedTenant {
+  id: number
+  status: TenantStatus
+  /** Planned stay in months from the start of the history (moved-out tenants leave by `outMonth`). */
+  inMonth: number
+  outMonth: number
+  moveIn: string | null
+  moveOut: string | null
+}
+
+interface PlannedLease {
+  id: number
+  unitIds: number[]
+  start: string
+  end: string
+  startMonth: number
+  /** The month the lease stopped occupying (its termination month when ended early). */
+  endMonth: number
+  terminatedOn: string | null
+  status: 'active' | 'renewed' | 'expired' | 'terminated'
+  current: boolean
+  /** Follows the group's previous lease without a gap (a renewal). */
+  follows: boolean
+  tenantId: number
+  rentFen: number
+  createdDay: string
+}
+
+/** Inserts rows in chunks (one multi-row INSERT each; SQLite allows 500 terms in a compound SELECT) inside the given transaction. */
+async function insertChunks(trx: any, table: string, rows: Record<string, unknown>[], size = 400) {
+  for (let i = 0; i < rows.length; i += size) {
+    await trx.table(table).multiInsert(rows.slice(i, i + size))
+  }
+}
+
+async function nextId(table: string) {
+  const row = await db.from(table).max('id as max').first()
+  return Number(row?.max ?? 0) + 1
+}
+
 /**
- * The `large` profile for benchmarks: 500 tenants with 4 users each and
- * 20,000 audit entries, inserted in batches (the chain is still built by AuditService).
+ * The `large` profile for benchmarks, on top of the demo data of a fresh database (the main
+ * seeder runs once: it stops when the demo operator exists). Deterministic (seeded PRNG; the
+ * history is anchored to the current month): 5,000 tenants with register data (types, modes,
+ * talent, IP; residents, moved-out tenants with their dates, admitted ones and applicants),
+ * 20,000 units in 40 buildings, 60,000 leases over the last 10 years — sequential per unit with
+ * gaps, never overlapping, past ones expired or terminated, current ones active (renewed when a
+ * successor is signed) — the users of the first 500 tenants and 20,000 audit entries.
+ * Rows go in as multi-row INSERTs with explicit ids inside transactions, not model by model.
  */
 export async function seedLarge(operator: User) {
-  const password = await hash.make('ParkGate#2026')
-  const now = DateTime.utc()
-  for (let batch = 0; batch < 10; batch++) {
-    await db.transaction(async (trx) => {
-      const tenants = Array.from({ length: 50 }, (_, k) => {
-        const i = batch * 50 + k + 1
-        return {
-          uscc: syntheticUscc(i),
-          name: `示例跨境企业 ${i} 有限公司`,
-          user_category: 'ecommerce_enterprise',
-          legal_representative: `法人${i}`,
-          contact_person: `联系人${i}`,
-          contact_phone: `139${String(i).padStart(8, '0')}`,
-          contact_email: `large-${i}@example.test`,
-          status: 'admitted',
-          created_at: now.minus({ days: i % 700 }).toSQL({ includeOffset: false }),
-          updated_at: now.toSQL({ includeOffset: false }),
-        }
-      })
-      await trx.table('tenants').multiInsert(tenants)
-      const ids = await trx
-        .from('tenants')
-        .whereIn(
-          'uscc',
-          tenants.map((t) => t.uscc)
-        )
-        .select('id', 'uscc')
-      const users = ids.flatMap((t: any) =>
-        [0, 1, 2, 3].map((u) => ({
-          email: `u${u}-${t.uscc.toLowerCase()}@example.test`,
-          password,
-          full_name: `成员 ${u}`,
-          role: u === 0 ? 'tenant_admin' : 'tenant_member',
-          tenant_id: t.id,
-          is_active: true,
-          created_at: now.toSQL({ includeOffset: false }),
-          updated_at: now.toSQL({ includeOffset: false }),
-        }))
-      )
-      await trx.table('users').multiInsert(users)
+  const rand = prng(20260601)
+  // Calendar arithmetic on plain UTC dates: luxon in a named zone is too slow for 60,000 leases.
+  const todayIso = DateTime.now().setZone(ZONE).toISODate()!
+  const [year, month] = todayIso.split('-').map(Number)
+  const nowMonth = LARGE.years * 12
+  const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+  const monthMs = (m: number) => Date.UTC(year - LARGE.years, month - 1 + m, 1)
+  const monthStart = (m: number) => dayOf(monthMs(m))
+  const monthEnd = (m: number) => dayOf(monthMs(m + 1) - DAY)
+  const addDays = (iso: string, days: number) => dayOf(Date.parse(iso) + days * DAY)
+  const monthIndex = (iso: string) =>
+    (Number(iso.slice(0, 4)) - year + LARGE.years) * 12 + Number(iso.slice(5, 7)) - month
+  // 10:00 in Shanghai is 02:00 UTC; timestamps go in as Lucid writes them.
+  const morning = (iso: string) => `${iso} 02:00:00`
+  const stamp = DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss')
+
+  // Buildings and units.
+  const firstBuilding = await nextId('buildings')
+  const firstUnit = await nextId('units')
+  const buildings: Record<string, unknown>[] = []
+  const units: Array<Record<string, any>> = []
+  const addBuilding = (
+    kind: 'tower' | 'warehouse',
+    index: number,
+    floors: number,
+    perFloor: number
+  ) => {
+    const id = firstBuilding + buildings.length
+    const code = `${kind === 'tower' ? 'T' : 'W'}${String(index).padStart(2, '0')}`
+    buildings.push({
+      id,
+      code,
+      name: kind === 'tower' ? `跨境电商大厦 ${index} 座` : `保税物流仓 ${index} 号`,
+      floors,
+      created_at: stamp,
+      updated_at: stamp,
     })
-  }
-  const audit = new AuditService()
-  for (let batch = 0; batch < 40; batch++) {
-    await db.transaction(async (trx) => {
-      for (let k = 0; k < 500; k++) {
-        await audit.record(trx, {
-          action: 'bench.seeded',
-          subjectType: 'tenant',
-          subjectId: batch * 500 + k,
-          after: { n: k },
-          actor: operator,
+    for (let floor = 1; floor <= floors; floor++) {
+      for (let k = 1; k <= perFloor; k++) {
+        let type: string
+        let area: number
+        if (kind === 'warehouse') {
+          type = rand.chance(0.6) ? 'bonded_warehouse' : 'general_warehouse'
+          area = rand.int(50000, 300000) / 100
+        } else if (floor === 1) {
+          type = rand.pick(['showroom', 'shop', 'live_streaming_room', 'shop'])
+          area = rand.int(4000, 30000) / 100
+        } else if (floor === 2 && rand.chance(0.4)) {
+          type = rand.chance(0.7) ? 'live_streaming_room' : 'other'
+          area = rand.int(3000, 12000) / 100
+        } else {
+          type = 'office'
+          area = rand.int(6000, 40000) / 100
+        }
+        units.push({
+          id: firstUnit + units.length,
+          building_id: id,
+          floor,
+          number: `${code}-${floor}${String(k).padStart(2, '0')}`,
+          unit_type: type,
+          area,
+          status: 'vacant',
+          created_at: stamp,
+          updated_at: stamp,
         })
       }
-    })
+    }
   }
+  for (let i = 1; i <= LARGE.towers; i++)
+    addBuilding('tower', i, LARGE.towerFloors, LARGE.towerUnitsPerFloor)
+  for (let i = 1; i <= LARGE.warehouses; i++)
+    addBuilding('warehouse', i, LARGE.warehouseFloors, LARGE.warehouseUnitsPerFloor)
+
+  // Lease groups: one unit, or two neighbouring units let together (a tenth of the units).
+  const groups: number[][] = []
+  for (let i = 0; i < units.length; i++) {
+    const pair =
+      i + 1 < units.length &&
+      units[i].building_id === units[i + 1].building_id &&
+      units[i].floor === units[i + 1].floor &&
+      groups.length % 9 === 4
+    if (pair) {
+      groups.push([units[i].id, units[i + 1].id])
+      i++
+    } else {
+      groups.push([units[i].id])
+    }
+  }
+  const areaOf = new Map(units.map((u) => [u.id as number, u.area as number]))
+
+  // Tenants: statuses interleaved so every page of the register mixes them.
+  const firstTenant = await nextId('tenants')
+  const planned: PlannedTenant[] = Array.from({ length: LARGE.tenants }, (_, k) => {
+    const r = rand.next()
+    const status: TenantStatus =
+      r < 0.65 ? 'resident' : r < 0.9 ? 'moved_out' : r < 0.97 ? 'admitted' : 'applicant'
+    const outMonth = rand.int(40, nowMonth - 1)
+    return {
+      id: firstTenant + k,
+      status,
+      inMonth:
+        status === 'moved_out'
+          ? rand.int(0, outMonth - 36)
+          : Math.floor((nowMonth - 1) * rand.next() ** 1.3),
+      outMonth,
+      moveIn: null,
+      moveOut: null,
+    }
+  })
+  const residents = planned.filter((t) => t.status === 'resident')
+  const leaseHolders = planned
+    .filter((t) => t.status === 'resident' || t.status === 'moved_out')
+    .sort((a, b) => a.inMonth - b.inMonth)
+
+  // Leases: per group a chain of 3 or 4 (60,000 in all) filling the 10 years with gaps.
+  const firstLease = await nextId('leases')
+  const leases: PlannedLease[] = []
+  const byGroup: PlannedLease[][] = []
+  const leaseTarget = LARGE.leases
+  const extra = leaseTarget - groups.length * 3
+  for (const [g, unitIds] of groups.entries()) {
+    const n = 3 + (g < extra ? 1 : 0)
+    const r = rand.next()
+    const renewal = r < 0.06
+    const vacant = !renewal && r < 0.24
+    // Month indexes, inclusive: the chain's filled part ends at `lastEnd`.
+    const lastEnd = renewal
+      ? nowMonth + rand.int(0, 3)
+      : vacant
+        ? nowMonth - rand.int(1, 30)
+        : nowMonth + rand.int(1, 30)
+    const filled = renewal ? n - 1 : n
+    const first = rand.int(0, 8)
+    const gaps = Array.from({ length: filled - 1 }, () => rand.pick([0, 0, 0, 1, 2, 3, 4, 6]))
+    const span = lastEnd - first + 1 - gaps.reduce((s, x) => s + x, 0)
+    const weights = Array.from({ length: filled }, () => 0.7 + 0.6 * rand.next())
+    const total = weights.reduce((s, x) => s + x, 0)
+    const lengths = weights.map((w) => Math.max(6, Math.floor((span * w) / total)))
+    lengths[filled - 1] = Math.max(6, span - lengths.slice(0, -1).reduce((s, x) => s + x, 0))
+    const spans: Array<[number, number, boolean]> = []
+    let m = first
+    for (let k = 0; k < filled; k++) {
+      spans.push([m, m + lengths[k] - 1, k > 0 && gaps[k - 1] === 0])
+      m += lengths[k] + (gaps[k] ?? 0)
+    }
+    if (renewal) {
+      const start = spans[filled - 1][1] + 1
+      spans.push([start, start + rand.pick([24, 36]) - 1, true])
+    }
+    const rentRate = rand.int(6000, 15000) // fen per m² per month
+    const area = unitIds.reduce((s, id) => s + areaOf.get(id)!, 0)
+    const chain: PlannedLease[] = []
+    for (const [k, [startMonth, endMonth, follows]] of spans.entries()) {
+      const start = monthStart(startMonth)
+      const end = monthEnd(endMonth)
+      const past = end < todayIso
+      const current = start <= todayIso && !past
+      let status: PlannedLease['status'] = past ? 'expired' : 'active'
+      let terminatedOn: string | null = null
+      let stoppedMonth = endMonth
+      if (past && rand.chance(0.07)) {
+        const days = (Date.parse(end) - Date.parse(start)) / DAY
+        status = 'terminated'
+        terminatedOn = addDays(start, Math.floor(days * (0.3 + 0.6 * rand.next())))
+        stoppedMonth = monthIndex(terminatedOn)
+      }
+      if (renewal && k === spans.length - 2) status = 'renewed'
+      chain.push({
+        id: 0,
+        unitIds,
+        start,
+        end,
+        startMonth,
+        endMonth: stoppedMonth,
+        terminatedOn,
+        status,
+        current,
+        follows,
+        tenantId: 0,
+        // Rent rises about 3% a year over the decade.
+        rentFen: Math.round(area * rentRate * (1 + 0.03 * (startMonth / 12))),
+        createdDay: addDays(start < todayIso ? start : todayIso, -rand.int(3, 40)),
+      })
+    }
+    byGroup.push(chain)
+    leases.push(...chain)
+  }
+  leases.sort((a, b) =>
+    a.start < b.start ? -1 : a.start > b.start ? 1 : a.unitIds[0] - b.unitIds[0]
+  )
+  leases.forEach((lease, k) => (lease.id = firstLease + k))
+
+  // Every resident holds a current lease begun after its planned arrival, every moved-out tenant
+  // a past lease within its stay; the rest go to tenants in the park at the time, renewals mostly
+  // to the same tenant. `leases` is sorted by start, so a month's leases are one slice of it.
+  const firstStarting = (m: number) => {
+    let lo = 0
+    let hi = leases.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (leases[mid].startMonth < m) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  const claim = (
+    t: PlannedTenant,
+    from: number,
+    to: number,
+    fits: (l: PlannedLease) => boolean
+  ) => {
+    for (let attempt = 0; attempt < 60 && from < to; attempt++) {
+      const lease = leases[rand.int(from, to - 1)]
+      if (!lease.tenantId && fits(lease)) return (lease.tenantId = t.id)
+    }
+    return 0
+  }
+  for (const t of [...residents].sort((a, b) => b.inMonth - a.inMonth)) {
+    claim(t, firstStarting(t.inMonth), leases.length, (l) => l.current) ||
+      claim(t, 0, leases.length, (l) => l.current)
+  }
+  for (const t of planned.filter((p) => p.status === 'moved_out')) {
+    claim(
+      t,
+      firstStarting(t.inMonth),
+      firstStarting(t.outMonth),
+      (l) => l.end < todayIso && l.endMonth <= t.outMonth
+    )
+  }
+  // holdersBy[m]: how many lease holders had planned to be in the park by month m.
+  const holdersBy = Array.from({ length: nowMonth + 40 }, () => 0)
+  for (const t of leaseHolders) holdersBy[t.inMonth]++
+  for (let m = 1; m < holdersBy.length; m++) holdersBy[m] += holdersBy[m - 1]
+  const byId = new Map(planned.map((t) => [t.id, t]))
+  const mayHold = (t: PlannedTenant, lease: PlannedLease) =>
+    t.status === 'resident' ||
+    (!lease.current && lease.start <= todayIso && t.outMonth >= lease.endMonth)
+  for (const chain of byGroup) {
+    for (const [k, lease] of chain.entries()) {
+      if (lease.tenantId) continue
+      const previous = k > 0 ? byId.get(chain[k - 1].tenantId)! : null
+      if (previous && lease.follows && mayHold(previous, lease) && rand.chance(0.7)) {
+        lease.tenantId = previous.id
+        continue
+      }
+      const prefix = holdersBy[lease.startMonth]
+      for (let attempt = 0; attempt < 40 && !lease.tenantId && prefix > 0; attempt++) {
+        const candidate = leaseHolders[rand.int(0, prefix - 1)]
+        if (mayHold(candidate, lease)) lease.tenantId = candidate.id
+      }
+      if (!lease.tenantId) lease.tenantId = rand.pick(residents).id
+    }
+  }
+
+  // Move-in and move-out dates follow the tenants' leases.
+  for (const lease of leases) {
+    const t = byId.get(lease.tenantId)!
+    if (!t.moveIn || lease.start < t.moveIn) t.moveIn = lease.start
+    const stopped = lease.terminatedOn ?? lease.end
+    if (t.status === 'moved_out' && (!t.moveOut || stopped > t.moveOut)) t.moveOut = stopped
+  }
+  for (const t of planned) {
+    if (t.status === 'moved_out' && !t.moveIn) {
+      t.moveIn = monthStart(t.inMonth)
+      t.moveOut = addDays(monthStart(t.outMonth), 14)
+    }
+  }
+
+  const password = await hash.make('ParkGate#2026')
+  const tenantRows = planned.map((t, k) => {
+    const i = k + 1
+    const types = new Set<string>()
+    if (rand.chance(LARGE.ecommerceShare)) types.add('ecommerce_enterprise')
+    if (types.size === 0 || rand.chance(0.35)) types.add(rand.pick(ENTERPRISE_TYPES))
+    const typeList = ENTERPRISE_TYPES.filter((x) => types.has(x))
+    const modes = BUSINESS_MODES.filter((_, m) => rand.chance([0.7, 0.45, 0.3, 0.4][m]))
+    const headcount = rand.int(3, 420)
+    const bachelors = Math.floor(headcount * (0.3 + 0.5 * rand.next()))
+    // 10 cities × 60 brands × 10 suffixes: unique names for up to 6,000 tenants.
+    const name =
+      CITIES[k % CITIES.length] +
+      BRANDS[Math.floor(k / CITIES.length) % BRANDS.length] +
+      SUFFIXES[Math.floor(k / (CITIES.length * BRANDS.length)) % SUFFIXES.length]
+    const joined = t.moveIn ?? monthStart(t.inMonth)
+    return {
+      id: t.id,
+      uscc: syntheticUscc(i),
+      name,
+      user_category: CATEGORY_OF[typeList[0]],
+      legal_representative: `法人${i}`,
+      contact_person: `联系人${i}`,
+      contact_phone: `139${String(i).padStart(8, '0')}`,
+      contact_email: `large-${i}@example.test`,
+      status: t.status,
+      enterprise_types: JSON.stringify(typeList),
+      business_modes: JSON.stringify(modes),
+      industry: rand.pick(INDUSTRIES),
+      headcount,
+      talent_bachelor_plus: bachelors,
+      talent_cbec_specialists: Math.floor(bachelors * 0.4 * rand.next()),
+      ip_patents: rand.chance(0.3) ? rand.int(1, 20) : 0,
+      ip_trademarks: rand.chance(0.6) ? rand.int(1, 40) : 0,
+      ip_software_copyrights: rand.chance(0.4) ? rand.int(1, 15) : 0,
+      move_in_date: t.status === 'resident' || t.status === 'moved_out' ? t.moveIn : null,
+      move_out_date: t.status === 'moved_out' ? t.moveOut : null,
+      created_at: morning(addDays(joined, -30)),
+      updated_at: stamp,
+    }
+  })
+
+  // Units held by an occupying lease today or later are leased; a few free ones are not lettable.
+  const held = new Set(
+    leases.filter((l) => l.status === 'active' || l.status === 'renewed').flatMap((l) => l.unitIds)
+  )
+  for (const unit of units) {
+    if (held.has(unit.id)) unit.status = 'leased'
+    else if (rand.chance(0.1)) unit.status = rand.chance(0.5) ? 'maintenance' : 'reserved'
+  }
+
+  // Lease numbers as NumberingService gives them (LS<day signed>-<n>), and the counters to match.
+  const sequence = new Map<string, number>()
+  const leaseRows = leases.map((l) => {
+    const day = l.createdDay.replaceAll('-', '')
+    const n = (sequence.get(day) ?? 0) + 1
+    sequence.set(day, n)
+    const signed = morning(l.createdDay)
+    return {
+      id: l.id,
+      number: `LS${day}-${String(n).padStart(4, '0')}`,
+      tenant_id: l.tenantId,
+      start_date: l.start,
+      end_date: l.end,
+      monthly_rent_fen: l.rentFen,
+      deposit_fen: l.rentFen * 2,
+      status: l.status,
+      terminated_on: l.terminatedOn,
+      created_at: signed,
+      updated_at: l.status === 'active' ? signed : stamp,
+    }
+  })
+  const leaseUnitRows = leases.flatMap((l) =>
+    l.unitIds.map((unitId) => ({ lease_id: l.id, unit_id: unitId }))
+  )
+
+  await db.transaction(async (trx) => {
+    await insertChunks(trx, 'buildings', buildings)
+    await insertChunks(trx, 'units', units)
+    await insertChunks(trx, 'tenants', tenantRows)
+    await insertChunks(trx, 'leases', leaseRows)
+    await insertChunks(trx, 'lease_units', leaseUnitRows)
+    await insertChunks(
+      trx,
+      'number_sequences',
+      [...sequence].map(([day, last]) => ({ kind: 'LS', day, last_value: last }))
+    )
+    // The first 500 tenants have an admin and three members each, as the dashboard bench expects.
+    const users = tenantRows.slice(0, 500).flatMap((t) =>
+      [0, 1, 2, 3].map((u) => ({
+        email: `u${u}-${t.uscc.toLowerCase()}@example.test`,
+        password,
+        full_name: `成员 ${u}`,
+        role: u === 0 ? 'tenant_admin' : 'tenant_member',
+        tenant_id: t.id,
+        is_active: true,
+        created_at: stamp,
+        updated_at: stamp,
+      }))
+    )
+    await insertChunks(trx, 'users', users)
+  })
+
+  // The audit entries are chained exactly as AuditService.record chains them, in bulk.
+  const head = await db.from('audit_chain_heads').where('id', 1).firstOrFail()
+  const firstAudit = await nextId('audit_logs')
+  const occurredAt = DateTime.utc().toISO()
+  let prev: string = head.last_hash
+  const entries = Array.from({ length: LARGE.auditEntries }, (_, k) => {
+    const row: Record<string, any> = {
+      id: firstAudit + k,
+      occurred_at: occurredAt,
+      actor_id: operator.id,
+      actor_label: operator.email,
+      action: 'bench.seeded',
+      subject_type: 'tenant',
+      subject_id: String(k),
+      before_values: null,
+      after_values: JSON.stringify({ n: k % 500 }),
+      tenant_id: null,
+      ip: null,
+      request_id: null,
+      prev_hash: prev,
+    }
+    row.hash = prev = chainHash(prev, row)
+    return row
+  })
+  await db.transaction(async (trx) => {
+    await insertChunks(trx, 'audit_logs', entries)
+    await trx
+      .from('audit_chain_heads')
+      .where('id', 1)
+      .update({ last_id: firstAudit + entries.length - 1, last_hash: prev })
+  })
 }

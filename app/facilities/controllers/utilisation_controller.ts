@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { create as contentDisposition } from 'content-disposition'
 import { calendarDay, todayInShanghai } from '#core/dates'
 import UtilisationService from '#facilities/services/utilisation_service'
 import { buildUtilisationWorkbook } from '#facilities/services/utilisation_workbook'
 import { utilisationValidator } from '#facilities/validators/facility_validator'
+import { sendXlsx } from '#core/xlsx'
 
 /** /facility-utilisation: booked against available hours, by week or month, with its workbook. */
 export default class UtilisationController {
@@ -15,16 +15,8 @@ export default class UtilisationController {
   async workbook({ request, response, bouncer, i18n }: HttpContext) {
     await bouncer.with('FacilityPolicy').authorize('report')
     const report = await this.report(request)
-    const book = buildUtilisationWorkbook(report, i18n)
-    response.header(
-      'Content-Type',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-    )
-    response.header(
-      'Content-Disposition',
-      contentDisposition(`facility-utilisation-${report.period}-${report.until}.xlsx`)
-    )
-    return response.send(Buffer.from(await book.xlsx.writeBuffer()))
+    const file = await buildUtilisationWorkbook(report, i18n)
+    return sendXlsx(response, `facility-utilisation-${report.period}-${report.until}.xlsx`, file)
   }
 
   private async report(request: HttpContext['request']) {

@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs'
 import type { I18n } from '@adonisjs/i18n'
-import { sheet } from '#park/services/statistics_workbook'
+import { sheet, write } from '#core/xlsx'
 import type UtilisationService from '#facilities/services/utilisation_service'
 
 type Report = Awaited<ReturnType<UtilisationService['compute']>>
@@ -11,9 +10,6 @@ const PERCENT = '0.0%'
 /** GET /facility-utilisation.xlsx: one row per facility and period, and one per tenant. */
 export function buildUtilisationWorkbook(report: Report, i18n: I18n) {
   const t = (key: string) => i18n.t(key)
-  const book = new ExcelJS.Workbook()
-  book.creator = 'ParkGate'
-  book.created = new Date()
   const rows: unknown[][] = []
   for (const f of report.facilities) {
     report.periods.forEach((period, i) => {
@@ -29,28 +25,29 @@ export function buildUtilisationWorkbook(report: Report, i18n: I18n) {
       report.totalRates[i],
     ])
   })
-  const byFacility = sheet(
-    book,
-    t('facilities.by_facility'),
-    [
-      { header: t('facilities.facility'), width: 30 },
-      { header: t(`facilities.period_${report.period}`), width: 14 },
-      { header: t('facilities.booked_hours'), width: 14, format: HOURS },
-      { header: t('facilities.available_hours'), width: 14, format: HOURS },
-      { header: t('facilities.utilisation_rate'), width: 12, format: PERCENT },
-    ],
-    rows
-  )
-  byFacility.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 5 } }
-  sheet(
-    book,
-    t('facilities.by_tenant'),
-    [
-      { header: t('facilities.tenant'), width: 34 },
-      ...report.periods.map((p) => ({ header: p, width: 12, format: HOURS })),
-      { header: t('facilities.total'), width: 12, format: HOURS },
-    ],
-    report.tenants.map((row) => [row.name, ...row.booked, row.total])
-  )
-  return book
+  return write((book) => {
+    sheet(
+      book,
+      t('facilities.by_facility'),
+      [
+        { header: t('facilities.facility'), width: 30 },
+        { header: t(`facilities.period_${report.period}`), width: 14 },
+        { header: t('facilities.booked_hours'), width: 14, format: HOURS },
+        { header: t('facilities.available_hours'), width: 14, format: HOURS },
+        { header: t('facilities.utilisation_rate'), width: 12, format: PERCENT },
+      ],
+      rows,
+      { autoFilter: true }
+    ).commit()
+    sheet(
+      book,
+      t('facilities.by_tenant'),
+      [
+        { header: t('facilities.tenant'), width: 34 },
+        ...report.periods.map((p) => ({ header: p, width: 12, format: HOURS })),
+        { header: t('facilities.total'), width: 12, format: HOURS },
+      ],
+      report.tenants.map((row) => [row.name, ...row.booked, row.total])
+    ).commit()
+  })
 }

@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { create as contentDisposition } from 'content-disposition'
 import OnboardingService from '#park/services/onboarding_service'
 import { buildImportTemplate } from '#park/services/onboarding_template'
 import { importUploadValidator } from '#park/validators/onboarding_validator'
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, type ImportKind } from '#park/onboarding'
+import { sendXlsx } from '#core/xlsx'
 
 const limits = { mb: IMPORT_MAX_BYTES / 1024 / 1024, rows: IMPORT_MAX_ROWS }
 
@@ -18,15 +18,8 @@ export default class ImportsController {
   async template({ params, response, bouncer, i18n }: HttpContext) {
     await bouncer.with('ParkPolicy').authorize('manageSpaces')
     const book = await buildImportTemplate(params.kind as ImportKind, i18n)
-    response.header(
-      'Content-Type',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-    )
-    response.header(
-      'Content-Disposition',
-      contentDisposition(`parkgate-${params.kind}-import.xlsx`)
-    )
-    return response.send(Buffer.from(await book.xlsx.writeBuffer()))
+    const file = Buffer.from(await book.xlsx.writeBuffer())
+    return sendXlsx(response, `parkgate-${params.kind}-import.xlsx`, file)
   }
 
   /** All or nothing: a clean file is imported; otherwise the report, and nothing changed. */

@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { create as contentDisposition } from 'content-disposition'
 import { calendarDay } from '#core/dates'
 import Lease from '#park/models/lease'
 import Tenant from '#core/models/tenant'
@@ -13,6 +12,7 @@ import {
   renewalValidator,
 } from '#park/validators/lease_validator'
 import { LEASE_STATUSES } from '#park/spaces'
+import { sendXlsx } from '#core/xlsx'
 
 const toFen = (yuan: number) => Math.round(yuan * 100)
 
@@ -47,13 +47,7 @@ export default class LeasesController {
       .preload('renewedFrom')
       .orderBy('start_date', 'desc')
       .orderBy('id', 'desc')
-    const book = buildLeaseWorkbook(leases, i18n)
-    response.header(
-      'Content-Type',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-    )
-    response.header('Content-Disposition', contentDisposition('park-leases.xlsx'))
-    return response.send(Buffer.from(await book.xlsx.writeBuffer()))
+    return sendXlsx(response, 'park-leases.xlsx', await buildLeaseWorkbook(leases, i18n))
   }
 
   async create({ view, bouncer }: HttpContext) {

@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
 import { calendarDay, todayInShanghai } from '#core/dates'
-import { create as contentDisposition } from 'content-disposition'
 import StatisticsService, { MIN_RESIDENT_ENTERPRISES } from '#park/services/statistics_service'
 import { buildStatisticsWorkbook } from '#park/services/statistics_workbook'
+import { sendXlsx } from '#core/xlsx'
 
 const asOfValidator = vine.create({ asOf: vine.date({ formats: ['YYYY-MM-DD'] }).optional() })
 
@@ -19,13 +19,8 @@ export default class StatisticsController {
   async workbook({ request, response, bouncer, i18n }: HttpContext) {
     await bouncer.with('ParkPolicy').authorize('manageSpaces')
     const stats = await new StatisticsService().compute(await this.asOf(request))
-    const book = await buildStatisticsWorkbook(stats, i18n)
-    response.header(
-      'Content-Type',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-    )
-    response.header('Content-Disposition', contentDisposition(`park-statistics-${stats.asOf}.xlsx`))
-    return response.send(Buffer.from(await book.xlsx.writeBuffer()))
+    const workbook = await buildStatisticsWorkbook(stats, i18n)
+    return sendXlsx(response, `park-statistics-${stats.asOf}.xlsx`, workbook)
   }
 
   /** The chosen day (Shanghai), today by default. */

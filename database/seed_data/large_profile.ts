@@ -223,7 +223,7 @@ export async function seedLarge(operator: User) {
   const morning = (iso: string) => `${iso} 02:00:00`
   const stamp = DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss')
 
-  // Buildings and units.
+  // Buildings and units. The park grows with them: units never add up to more than its leasable area.
   const firstBuilding = await nextId('buildings')
   const firstUnit = await nextId('units')
   const buildings: Record<string, unknown>[] = []
@@ -609,4 +609,10 @@ export async function seedLarge(operator: User) {
       .where('id', 1)
       .update({ last_id: firstAudit + entries.length - 1, last_hash: prev })
   })
+
+  const area = Number((await db.from('units').sum('area as total').first())?.total ?? 0)
+  const leasable = Math.ceil(area)
+  await db
+    .from('park_profiles')
+    .update({ leasable_area: leasable, total_area: Math.ceil(leasable * 1.25) })
 }

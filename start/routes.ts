@@ -5,3 +5,4 @@
 */
 import '#core/routes'
 import '#park/routes'
+import '#complaints/routes'

@@ -83,6 +83,38 @@ export type ScannedRoutes = {
     'tenant.profile.edit': { paramsTuple?: []; params?: {} }
     'tenant.profile.update': { paramsTuple?: []; params?: {} }
     'tenant.profile.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.public.new': { paramsTuple?: []; params?: {} }
+    'complaints.public.store': { paramsTuple?: []; params?: {} }
+    'complaints.public.lookup': { paramsTuple?: []; params?: {} }
+    'complaints.public.receipt': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaints.public.feedback': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaints.index': { paramsTuple?: []; params?: {} }
+    'complaints.ledger': { paramsTuple?: []; params?: {} }
+    'complaints.statistics': { paramsTuple?: []; params?: {} }
+    'complaints.create': { paramsTuple?: []; params?: {} }
+    'complaints.store': { paramsTuple?: []; params?: {} }
+    'complaints.categories.index': { paramsTuple?: []; params?: {} }
+    'complaints.categories.create': { paramsTuple?: []; params?: {} }
+    'complaints.categories.store': { paramsTuple?: []; params?: {} }
+    'complaints.categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.start': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.await': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.resume': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.resolve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.reopen': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.callback': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.index': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.create': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.store': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.feedback': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -130,6 +162,22 @@ export type ScannedRoutes = {
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.profile.show': { paramsTuple?: []; params?: {} }
     'tenant.profile.edit': { paramsTuple?: []; params?: {} }
+    'complaints.public.new': { paramsTuple?: []; params?: {} }
+    'complaints.public.lookup': { paramsTuple?: []; params?: {} }
+    'complaints.public.receipt': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaints.index': { paramsTuple?: []; params?: {} }
+    'complaints.ledger': { paramsTuple?: []; params?: {} }
+    'complaints.statistics': { paramsTuple?: []; params?: {} }
+    'complaints.create': { paramsTuple?: []; params?: {} }
+    'complaints.categories.index': { paramsTuple?: []; params?: {} }
+    'complaints.categories.create': { paramsTuple?: []; params?: {} }
+    'complaints.categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.index': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.create': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -177,6 +225,22 @@ export type ScannedRoutes = {
     'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.profile.show': { paramsTuple?: []; params?: {} }
     'tenant.profile.edit': { paramsTuple?: []; params?: {} }
+    'complaints.public.new': { paramsTuple?: []; params?: {} }
+    'complaints.public.lookup': { paramsTuple?: []; params?: {} }
+    'complaints.public.receipt': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaints.index': { paramsTuple?: []; params?: {} }
+    'complaints.ledger': { paramsTuple?: []; params?: {} }
+    'complaints.statistics': { paramsTuple?: []; params?: {} }
+    'complaints.create': { paramsTuple?: []; params?: {} }
+    'complaints.categories.index': { paramsTuple?: []; params?: {} }
+    'complaints.categories.create': { paramsTuple?: []; params?: {} }
+    'complaints.categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.index': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.create': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -202,6 +266,21 @@ export type ScannedRoutes = {
     'park.leases.renew': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.store': { paramsTuple?: []; params?: {} }
     'tenant.profile.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.public.store': { paramsTuple?: []; params?: {} }
+    'complaints.public.feedback': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaints.store': { paramsTuple?: []; params?: {} }
+    'complaints.categories.store': { paramsTuple?: []; params?: {} }
+    'complaints.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.start': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.await': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.resume': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.resolve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.reopen': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.callback': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.store': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.feedback': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'account.password.update': { paramsTuple?: []; params?: {} }
@@ -212,6 +291,7 @@ export type ScannedRoutes = {
     'park.tenants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.buildings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.profile.update': { paramsTuple?: []; params?: {} }
+    'complaints.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'admin.departments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -1,0 +1,407 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Complaint from '#complaints/models/complaint'
+import ComplaintCategory from '#complaints/models/complaint_category'
+import ComplaintEvent from '#complaints/models/complaint_event'
+import type User from '#core/models/user'
+import Department from '#core/models/department'
+import AuditService from '#core/services/audit_service'
+import AttachmentService from '#core/services/attachment_service'
+import CalendarService from '#core/services/calendar_service'
+import NumberingService from '#core/services/numbering_service'
+import NotificationService from '#core/services/notification_service'
+import DomainException from '#core/exceptions/domain_exception'
+import { ZONE } from '#core/dates'
+import {
+  type Channel,
+  type ComplaintAction,
+  canTransition,
+  MAX_REOPENS,
+  TRANSITIONS,
+} from '#complaints/workflow'
+
+/** Who acts on a case: a signed-in user (staff or tenant), the public complainant, or the system. */
+export interface Actor {
+  user: User | null
+  kind: 'staff' | 'complainant' | 'system'
+}
+
+export interface SubmissionInput {
+  channel: Channel
+  categoryId: number
+  subject: string
+  content: string
+  complainantName?: string | null
+  complainantPhone: string
+  tenantId?: number | null
+  submittedBy?: number | null
+  recordedBy?: number | null
+  attachments?: MultipartFile[]
+}
+
+export interface ActionInput {
+  note?: string | null
+  reason?: string | null
+  departmentId?: number | null
+  result?: string | null
+  correctiveMeasures?: string | null
+}
+
+export interface FeedbackInput {
+  satisfaction: number
+  comment?: string | null
+  decision: 'confirm' | 'reopen'
+}
+
+export interface CallbackInput {
+  satisfaction?: number | null
+  note: string
+}
+
+/** A moment as the databases compare it: UTC, `yyyy-MM-dd HH:mm:ss`. */
+export const sqlTime = (value: DateTime) => value.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
+
+/**
+ * Complaint handling (GB/T 39678 7.3; SZDB/Z 304.1 6.9.3): acceptance number and promised deadline
+ * on submission, every transition of the state machine in `#complaints/workflow` with its history
+ * row and audit-trail entry in one transaction, the complainant's verdict and the call-back.
+ */
+export default class ComplaintService {
+  constructor(
+    private audit = new AuditService(),
+    private attachments = new AttachmentService(),
+    private notifications = new NotificationService()
+  ) {}
+
+  /** The promised deadline: the end of the Nth working day after the day of `from`. */
+  static async deadline(from: DateTime, days: number) {
+    return (await CalendarService.load()).addWorkingDays(from, days)
+  }
+
+  /** Working days from the day of `from` to the day of `to` (0 when on the same day). */
+  static async workingDaysBetween(from: DateTime, to: DateTime) {
+    const calendar = await CalendarService.load()
+    let day = from.setZone(ZONE).startOf('day')
+    const last = to.setZone(ZONE).startOf('day')
+    let count = 0
+    while (day < last) {
+      day = day.plus({ days: 1 })
+      if (calendar.isWorkingDay(day)) count++
+    }
+    return count
+  }
+
+  /** Files a complaint from any channel: number, deadline, history, audit, attachments. */
+  async submit(input: SubmissionInput, actor: Actor) {
+    const category = await ComplaintCategory.findOrFail(input.categoryId)
+    if (!category.isActive) {
+      throw new DomainException('complaints.category_inactive', {}, { field: 'categoryId' })
+    }
+    const now = DateTime.utc()
+    const dueAt = await ComplaintService.deadline(now, category.commitmentDays)
+    return db.transaction(async (trx) => {
+      const complaint = await Complaint.create(
+        {
+          number: await NumberingService.next(trx, 'TS', now),
+          channel: input.channel,
+          status: 'submitted',
+          tenantId: input.tenantId ?? null,
+          submittedBy: input.submittedBy ?? null,
+          recordedBy: input.recordedBy ?? null,
+          complainantName: input.complainantName || null,
+          complainantPhone: input.complainantPhone,
+          categoryId: category.id,
+          departmentId: category.departmentId,
+          subject: input.subject,
+          content: input.content,
+          commitmentDays: category.commitmentDays,
+          submittedAt: now,
+          submittedOn: now.setZone(ZONE).startOf('day'),
+          clockStartedAt: now,
+          dueAt,
+          pausedSeconds: 0,
+          reopenCount: 0,
+        },
+        { client: trx }
+      )
+      for (const file of input.attachments ?? []) {
+        await this.attachments.store(
+          trx,
+          file,
+          { type: 'complaint', id: complaint.id, tenantId: complaint.tenantId },
+          'attachments',
+          actor.user?.id
+        )
+      }
+      await this.event(trx, complaint, 'submitted', null, 'submitted', actor, null)
+      await this.audit.record(trx, {
+        action: 'complaint.submitted',
+        subjectType: 'complaint',
+        subjectId: complaint.id,
+        after: complaint.serialize(),
+        tenantId: complaint.tenantId,
+        actor: actor.user,
+      })
+      return complaint
+    })
+  }
+
+  /**
+   * Runs one transition of the state machine on a locked row. A transition not allowed from the
+   * current state is refused with a translated message and nothing changes.
+   */
+  async act(complaintId: number, action: ComplaintAction, input: ActionInput, actor: Actor) {
+    return db.transaction(async (trx) => {
+      const complaint = await this.lock(trx, complaintId)
+      return this.apply(trx, complaint, action, input, actor)
+    })
+  }
+
+  /**
+   * The complainant's verdict on a resolved case: satisfaction 1–5 and a comment, then either
+   * confirm (the case closes) or reopen (once; the case is escalated).
+   */
+  async feedback(complaintId: number, input: FeedbackInput, actor: Actor) {
+    return db.transaction(async (trx) => {
+      const complaint = await this.lock(trx, complaintId)
+      if (complaint.status !== 'resolved') {
+        throw new DomainException('complaints.refused.feedback', {}, { status: 409 })
+      }
+      if (input.decision === 'reopen' && complaint.reopenCount >= MAX_REOPENS) {
+        throw new DomainException('complaints.refused.reopen_once', {}, { field: 'decision' })
+      }
+      const before = complaint.serialize()
+      complaint.merge({
+        satisfaction: input.satisfaction,
+        feedbackComment: input.comment || null,
+        feedbackAt: DateTime.utc(),
+      })
+      await complaint.save()
+      await this.event(
+        trx,
+        complaint,
+        'feedback',
+        complaint.status,
+        complaint.status,
+        actor,
+        `${input.satisfaction}/5${input.comment ? ` · ${input.comment}` : ''}`
+      )
+      await this.audit.record(trx, {
+        action: 'complaint.feedback',
+        subjectType: 'complaint',
+        subjectId: complaint.id,
+        before,
+        after: complaint.serialize(),
+        tenantId: complaint.tenantId,
+        actor: actor.user,
+      })
+      const action = input.decision === 'confirm' ? 'close' : 'reopen'
+      return this.apply(trx, complaint, action, { note: input.comment }, actor, 'confirmed')
+    })
+  }
+
+  /** The staff's call-back (回访) after resolution: once per case, also on a closed archive. */
+  async callback(complaintId: number, input: CallbackInput, user: User) {
+    return db.transaction(async (trx) => {
+      const complaint = await this.lock(trx, complaintId)
+      if (!['resolved', 'closed'].includes(complaint.status)) {
+        throw new DomainException('complaints.refused.callback', {}, { status: 409 })
+      }
+      if (complaint.callbackAt) {
+        throw new DomainException('complaints.refused.callback_done', {}, { status: 409 })
+      }
+      const before = complaint.serialize()
+      complaint.merge({
+        callbackAt: DateTime.utc(),
+        callbackBy: user.id,
+        callbackSatisfaction: input.satisfaction ?? null,
+        callbackNote: input.note,
+      })
+      await complaint.save()
+      const actor: Actor = { user, kind: 'staff' }
+      await this.event(
+        trx,
+        complaint,
+        'callback',
+        complaint.status,
+        complaint.status,
+        actor,
+        input.note
+      )
+      await this.audit.record(trx, {
+        action: 'complaint.callback',
+        subjectType: 'complaint',
+        subjectId: complaint.id,
+        before,
+        after: complaint.serialize(),
+        tenantId: complaint.tenantId,
+      })
+      return complaint
+    })
+  }
+
+  private async lock(trx: TransactionClientContract, complaintId: number) {
+    return Complaint.query({ client: trx }).where('id', complaintId).forUpdate().firstOrFail()
+  }
+
+  private async apply(
+    trx: TransactionClientContract,
+    complaint: Complaint,
+    action: ComplaintAction,
+    input: ActionInput,
+    actor: Actor,
+    closeKind: 'staff' | 'confirmed' | 'no_answer' = 'staff'
+  ) {
+    if (!canTransition(action, complaint.status)) {
+      throw new DomainException(`complaints.refused.${action}`, {}, { status: 409 })
+    }
+    complaint.useTransaction(trx)
+    const before = complaint.serialize()
+    const from = complaint.status
+    const now = DateTime.utc()
+    let note = input.note || null
+    switch (action) {
+      case 'accept':
+        complaint.acceptedAt = now
+        if (input.departmentId) complaint.departmentId = input.departmentId
+        break
+      case 'decline':
+        complaint.declineReason = input.reason!
+        complaint.closedAt = now
+        note = input.reason!
+        break
+      case 'start':
+        complaint.handlerId = actor.user?.id ?? null
+        break
+      case 'await':
+        complaint.pausedAt = now
+        break
+      case 'resume': {
+        // The clock stood still while the complainant was asked: the deadline moves by that time.
+        const paused = Math.max(0, Math.round(now.diff(complaint.pausedAt!, 'seconds').seconds))
+        complaint.dueAt = complaint.dueAt.plus({ seconds: paused })
+        complaint.pausedSeconds += paused
+        complaint.pausedAt = null
+        break
+      }
+      case 'resolve':
+        complaint.merge({
+          resolvedAt: now,
+          result: input.result!,
+          correctiveMeasures: input.correctiveMeasures || null,
+          resolvedOnTime: now <= complaint.dueAt,
+          handlingWorkingDays: await ComplaintService.workingDaysBetween(
+            complaint.submittedAt,
+            now
+          ),
+        })
+        note = input.result!
+        break
+      case 'close':
+        complaint.closedAt = now
+        complaint.closeKind = closeKind
+        break
+      case 'reopen':
+        if (complaint.reopenCount >= MAX_REOPENS) {
+          throw new DomainException('complaints.refused.reopen_once', {}, { status: 409 })
+        }
+        // A reopened case is handled again within the category's time, and escalated.
+        complaint.merge({
+          reopenCount: complaint.reopenCount + 1,
+          escalatedAt: now,
+          clockStartedAt: now,
+          dueAt: await ComplaintService.deadline(now, complaint.commitmentDays),
+          reminderSentAt: null,
+          overdueEscalatedAt: null,
+          resolvedAt: null,
+          resolvedOnTime: null,
+        })
+        break
+    }
+    complaint.status = TRANSITIONS[action].to
+    await complaint.save()
+    await this.event(trx, complaint, action, from, complaint.status, actor, note)
+    await this.audit.record(trx, {
+      action: `complaint.${action === 'await' ? 'awaiting_complainant' : action}`,
+      subjectType: 'complaint',
+      subjectId: complaint.id,
+      before,
+      after: complaint.serialize(),
+      tenantId: complaint.tenantId,
+      actor: actor.kind === 'system' ? null : actor.user,
+    })
+    if (action === 'reopen') {
+      await this.notifyHead(trx, complaint, 'complaint.reopened', 'complaints.notify.reopened')
+    }
+    if (action === 'resolve' && complaint.tenantId) {
+      await this.notifications.notifyTenant(trx, complaint.tenantId, {
+        kind: 'complaint.resolved',
+        messageKey: 'complaints.notify.resolved',
+        data: { number: complaint.number },
+        url: `/tenant/complaints/${complaint.id}`,
+        dedupeKey: `complaint-resolved:${complaint.id}:${complaint.reopenCount}`,
+      })
+    }
+    return complaint
+  }
+
+  /** The department head (or, when none is named, the operator admins) hears about it. */
+  async notifyHead(
+    trx: TransactionClientContract,
+    complaint: Complaint,
+    kind: string,
+    messageKey: string,
+    dedupeKey?: string
+  ) {
+    const recipients = await ComplaintService.headsOf(trx, complaint.departmentId)
+    return this.notifications.notifyUsers(trx, recipients, {
+      kind,
+      messageKey,
+      data: { number: complaint.number, subject: complaint.subject },
+      url: `/complaints/${complaint.id}`,
+      dedupeKey: dedupeKey ?? `${kind}:${complaint.id}:${complaint.reopenCount}`,
+    })
+  }
+
+  /** The active head of a department, or every active operator admin when it has none. */
+  static async headsOf(trx: TransactionClientContract, departmentId: number) {
+    const department = await Department.query({ client: trx }).where('id', departmentId).first()
+    if (department?.headUserId) {
+      const head = await trx
+        .from('users')
+        .where({ id: department.headUserId, is_active: true })
+        .first()
+      if (head) return [Number(head.id)]
+    }
+    const admins = await trx
+      .from('users')
+      .where({ role: 'operator_admin', is_active: true })
+      .select('id')
+    return admins.map((a) => Number(a.id))
+  }
+
+  private async event(
+    trx: TransactionClientContract,
+    complaint: Complaint,
+    action: string,
+    from: string | null,
+    to: string | null,
+    actor: Actor,
+    note: string | null
+  ) {
+    return ComplaintEvent.create(
+      {
+        complaintId: complaint.id,
+        action,
+        fromStatus: from,
+        toStatus: to,
+        actorId: actor.user?.id ?? null,
+        actorKind: actor.kind,
+        note,
+      },
+      { client: trx }
+    )
+  }
+}

@@ -7,8 +7,16 @@ import type { JobClass, Schedule } from '#core/queue/job'
 import AuditChainCheckJob from '#core/jobs/audit_chain_check_job'
 import LeaseExpiryJob from '#park/jobs/lease_expiry_job'
 import LeaseReminderJob from '#park/jobs/lease_reminder_job'
+import ComplaintDeadlineJob from '#complaints/jobs/complaint_deadline_job'
+import ComplaintAutoCloseJob from '#complaints/jobs/complaint_auto_close_job'
 
-export const jobs: JobClass[] = [AuditChainCheckJob, LeaseExpiryJob, LeaseReminderJob]
+export const jobs: JobClass[] = [
+  AuditChainCheckJob,
+  LeaseExpiryJob,
+  LeaseReminderJob,
+  ComplaintDeadlineJob,
+  ComplaintAutoCloseJob,
+]
 
 export const schedules: Schedule[] = [
   // Nightly proof that nobody rewrote the audit trail (GB/T 39678 7.2: records and archives).
@@ -17,4 +25,8 @@ export const schedules: Schedule[] = [
   { id: 'lease-expiry', job: LeaseExpiryJob, pattern: '10 0 * * *' },
   // Reminders 60 and 30 days before a lease ends, in the morning (Asia/Shanghai).
   { id: 'lease-reminders', job: LeaseReminderJob, pattern: '0 8 * * *' },
+  // GB/T 39678 7.3.2: 75% reminders and escalation at the deadline, checked every quarter hour.
+  { id: 'complaint-deadlines', job: ComplaintDeadlineJob, pattern: '*/15 * * * *' },
+  // A resolved complaint nobody answered for 7 days is closed, early in the morning.
+  { id: 'complaint-auto-close', job: ComplaintAutoCloseJob, pattern: '30 0 * * *' },
 ]

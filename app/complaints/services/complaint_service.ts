@@ -17,8 +17,11 @@ import { ZONE } from '#core/dates'
 import {
   type Channel,
   type ComplaintAction,
+  AUTO_CLOSE_DAYS,
   canTransition,
+  CLOCK_RUNNING,
   MAX_REOPENS,
+  REMINDER_SHARE,
   TRANSITIONS,
 } from '#complaints/workflow'
 
@@ -239,6 +242,97 @@ export default class ComplaintService {
         tenantId: complaint.tenantId,
       })
       return complaint
+    })
+  }
+
+  /**
+   * Closes resolved cases the complainant has not answered within AUTO_CLOSE_DAYS (run daily by
+   * ComplaintAutoCloseJob). Safe to run twice: a closed case is no longer resolved.
+   */
+  async closeUnanswered(trx: TransactionClientContract, now: DateTime) {
+    const stale = await Complaint.query({ client: trx })
+      .where('status', 'resolved')
+      .where('resolved_at', '<=', sqlTime(now.minus({ days: AUTO_CLOSE_DAYS })))
+      .forUpdate()
+    for (const complaint of stale) {
+      await this.apply(trx, complaint, 'close', {}, { user: null, kind: 'system' }, 'no_answer')
+    }
+    return stale.length
+  }
+
+  /**
+   * Reminds the responsible department once 75% of the allowed time has gone, and escalates to
+   * the department head once the deadline has passed (run by ComplaintDeadlineJob). Each case is
+   * reminded and escalated once per handling round: the timestamps on the case and the
+   * notifications' dedupe keys guard a repeated or redelivered run.
+   */
+  async checkDeadlines(trx: TransactionClientContract, now: DateTime) {
+    const open = await Complaint.query({ client: trx })
+      .whereIn('status', CLOCK_RUNNING)
+      .where((q) => q.whereNull('reminder_sent_at').orWhereNull('overdue_escalated_at'))
+      .forUpdate()
+    let reminded = 0
+    let escalated = 0
+    const system: Actor = { user: null, kind: 'system' }
+    for (const complaint of open) {
+      const allowed = complaint.dueAt.diff(complaint.clockStartedAt).toMillis()
+      const reminderAt = complaint.clockStartedAt.plus({ milliseconds: allowed * REMINDER_SHARE })
+      if (!complaint.reminderSentAt && now >= reminderAt && now < complaint.dueAt) {
+        await this.mark(trx, complaint, 'reminded', { reminderSentAt: now }, system)
+        const staff = await trx
+          .from('users')
+          .where({ department_id: complaint.departmentId, is_active: true })
+          .whereIn('role', ['operator_admin', 'operator_staff'])
+          .select('id')
+        const recipients = staff.length
+          ? staff.map((u) => Number(u.id))
+          : await ComplaintService.headsOf(trx, complaint.departmentId)
+        if (complaint.handlerId) recipients.push(complaint.handlerId)
+        await this.notifications.notifyUsers(trx, recipients, {
+          kind: 'complaint.reminder',
+          messageKey: 'complaints.notify.reminder',
+          data: { number: complaint.number, subject: complaint.subject },
+          url: `/complaints/${complaint.id}`,
+          dedupeKey: `complaint-reminder:${complaint.id}:${complaint.reopenCount}`,
+        })
+        reminded++
+      }
+      if (!complaint.overdueEscalatedAt && now >= complaint.dueAt) {
+        await this.mark(trx, complaint, 'escalated', { overdueEscalatedAt: now }, system)
+        await this.notifyHead(
+          trx,
+          complaint,
+          'complaint.overdue',
+          'complaints.notify.overdue',
+          `complaint-overdue:${complaint.id}:${complaint.reopenCount}`
+        )
+        escalated++
+      }
+    }
+    return { reminded, escalated }
+  }
+
+  /** A mark the clock puts on a case (reminded, escalated): history and audit, no state change. */
+  private async mark(
+    trx: TransactionClientContract,
+    complaint: Complaint,
+    action: 'reminded' | 'escalated',
+    values: Partial<Pick<Complaint, 'reminderSentAt' | 'overdueEscalatedAt'>>,
+    actor: Actor
+  ) {
+    complaint.useTransaction(trx)
+    const before = complaint.serialize()
+    complaint.merge(values)
+    await complaint.save()
+    await this.event(trx, complaint, action, complaint.status, complaint.status, actor, null)
+    await this.audit.record(trx, {
+      action: `complaint.${action}`,
+      subjectType: 'complaint',
+      subjectId: complaint.id,
+      before,
+      after: complaint.serialize(),
+      tenantId: complaint.tenantId,
+      actor: null,
     })
   }
 

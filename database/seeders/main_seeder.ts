@@ -25,6 +25,7 @@ import Unit from '#park/models/unit'
 import TenantRegisterService from '#park/services/tenant_register_service'
 import type { UnitStatus, UnitType } from '#park/spaces'
 import { seedLarge } from '#database/seed_data/large_profile'
+import { seedComplaintsDemo } from '#database/seed_data/complaints_demo'
 
 /**
  * Profiles: `demo` (default; the README's accounts) and `large` (benchmarks). Safe to run
@@ -131,6 +132,8 @@ export default class MainSeeder extends BaseSeeder {
         activate: true,
       })
     }
+
+    await seedComplaintsDemo()
 
     if (env.get('SEED_PROFILE', 'demo') === 'large') await seedLarge(operator)
   }

@@ -79,13 +79,26 @@ export default class ComplaintService {
   ) {}
 
   /** The promised deadline: the end of the Nth working day after the day of `from`. */
-  static async deadline(from: DateTime, days: number) {
-    return (await CalendarService.load()).addWorkingDays(from, days)
+  static async deadline(from: DateTime, days: number, client?: TransactionClientContract) {
+    return (await ComplaintService.calendar(client)).addWorkingDays(from, days)
+  }
+
+  /**
+   * The working-day calendar, read through the caller's transaction when there is one (SQLite
+   * has one connection: a second one would wait for the transaction that waits for it).
+   */
+  static async calendar(client?: TransactionClientContract) {
+    const rows = await (client ?? db).from('calendar_days').select('day', 'kind')
+    return new CalendarService(new Map(rows.map((r) => [r.day, r.kind])))
   }
 
   /** Working days from the day of `from` to the day of `to` (0 when on the same day). */
-  static async workingDaysBetween(from: DateTime, to: DateTime) {
-    const calendar = await CalendarService.load()
+  static async workingDaysBetween(
+    from: DateTime,
+    to: DateTime,
+    client?: TransactionClientContract
+  ) {
+    const calendar = await ComplaintService.calendar(client)
     let day = from.setZone(ZONE).startOf('day')
     const last = to.setZone(ZONE).startOf('day')
     let count = 0
@@ -201,7 +214,7 @@ export default class ComplaintService {
         actor: actor.user,
       })
       const action = input.decision === 'confirm' ? 'close' : 'reopen'
-      return this.apply(trx, complaint, action, { note: input.comment }, actor, 'confirmed')
+      return this.apply(trx, complaint, action, {}, actor, 'confirmed')
     })
   }
 
@@ -388,7 +401,8 @@ export default class ComplaintService {
           resolvedOnTime: now <= complaint.dueAt,
           handlingWorkingDays: await ComplaintService.workingDaysBetween(
             complaint.submittedAt,
-            now
+            now,
+            trx
           ),
         })
         note = input.result!
@@ -406,7 +420,7 @@ export default class ComplaintService {
           reopenCount: complaint.reopenCount + 1,
           escalatedAt: now,
           clockStartedAt: now,
-          dueAt: await ComplaintService.deadline(now, complaint.commitmentDays),
+          dueAt: await ComplaintService.deadline(now, complaint.commitmentDays, trx),
           reminderSentAt: null,
           overdueEscalatedAt: null,
           resolvedAt: null,

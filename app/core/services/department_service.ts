@@ -9,6 +9,7 @@ export interface DepartmentInput {
   responsibilities: string
   phone?: string | null
   sortOrder?: number
+  headUserId?: number | null
 }
 
 /** The operator's departments (GB/T 39678 5.1.2), each change audited. */
@@ -32,7 +33,7 @@ export default class DepartmentService {
   async update(department: Department, input: DepartmentInput) {
     await this.assertNameFree(input.name, department.id)
     return this.audit.saveChanges(department, 'department.updated', 'department', (d) =>
-      d.merge(input)
+      d.merge({ ...input, headUserId: input.headUserId ?? null })
     )
   }
 

@@ -232,3 +232,42 @@ test.group('Complaints: list, ledger and statistics', (group) => {
     ).assertStatus(403)
   })
 })
+
+test.group('Complaints: the department head', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('an operator admin names a department head; only an active operator can be one', async ({
+    client,
+    assert,
+  }) => {
+    const world = await makeWorld()
+    const form = (headUserId: string) => ({
+      name: world.department.name,
+      responsibilities: world.department.responsibilities,
+      headUserId,
+    })
+    const refused = await client
+      .put(`/admin/departments/${world.department.id}`)
+      .form(form(String(world.adminA.id)))
+      .loginAs(world.operator)
+      .withCsrfToken()
+      .redirects(0)
+    refused.assertFieldErrors('headUserId', ['所选部门负责人不存在。'])
+    await client
+      .put(`/admin/departments/${world.department.id}`)
+      .form(form(String(world.staff.id)))
+      .loginAs(world.operator)
+      .withCsrfToken()
+      .redirects(0)
+    await world.department.refresh()
+    assert.equal(world.department.headUserId, world.staff.id)
+    await client
+      .put(`/admin/departments/${world.department.id}`)
+      .form(form(''))
+      .loginAs(world.operator)
+      .withCsrfToken()
+      .redirects(0)
+    await world.department.refresh()
+    assert.isNull(world.department.headUserId)
+  })
+})

@@ -271,3 +271,27 @@ test.group('Complaints: the department head', (group) => {
     assert.isNull(world.department.headUserId)
   })
 })
+
+test.group('Complaints: departments in use', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a department responsible for a complaint category cannot be deleted', async ({
+    client,
+    assert,
+  }) => {
+    const world = await makeWorld()
+    await makeCategory(world)
+    await world.staff.merge({ departmentId: null }).save()
+    const response = await client
+      .delete(`/admin/departments/${world.department.id}`)
+      .loginAs(world.operator)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertFlashMessage(
+      'error',
+      '该部门仍是其他记录（如投诉类别或投诉案件）的责任部门，不能删除。'
+    )
+    await world.department.refresh()
+    assert.isOk(world.department.id)
+  })
+})

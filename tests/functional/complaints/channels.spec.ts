@@ -398,3 +398,47 @@ test.group('Complaints: channels and the receipt', (group) => {
     assert.notInclude(page.text(), `/complaints/${complaint.id}/reopen`)
   })
 })
+
+test.group('Complaints: tenant isolation of filing and attachments', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => seedHolidays())
+
+  test('filing from the portal is for tenant users; a case attachment is served to its enterprise and operators only', async ({
+    client,
+    assert,
+  }) => {
+    const world = await makeWorld()
+    const category = await makeCategory(world)
+    await assertAccess(client, assert, {
+      method: 'post',
+      url: '/tenant/complaints',
+      form: { ...publicForm(category.id), complainantPhone: '13800001111' },
+      owner: { user: world.memberA, expect: 302 },
+      otherTenant: { user: world.adminB, expect: 302 },
+      operator: { user: world.operator, expect: 403 },
+      anonymous: 'login',
+    })
+    const filed = await Complaint.query().orderBy('id')
+    assert.deepEqual(
+      filed.map((c) => c.tenantId),
+      [world.tenantA.id, world.tenantB.id]
+    )
+
+    await client
+      .post('/tenant/complaints')
+      .fields({ ...publicForm(category.id), complainantPhone: '13800001111' })
+      .file('attachments[]', PNG, { filename: '现场.png' })
+      .loginAs(world.adminA)
+      .withCsrfToken()
+      .redirects(0)
+    const attachment = await Attachment.query().where('ownerType', 'complaint').firstOrFail()
+    assert.equal(attachment.tenantId, world.tenantA.id)
+    await assertAccess(client, assert, {
+      url: `/attachments/${attachment.id}`,
+      owner: { user: world.memberA, expect: 200 },
+      otherTenant: { user: world.adminB, expect: 403 },
+      operator: { user: world.operator, expect: 200 },
+      anonymous: 'login',
+    })
+  })
+})

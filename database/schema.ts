@@ -199,11 +199,150 @@ export class CalendarDaySchema extends BaseModel {
   declare updatedAt: DateTime
 }
 
+export class ComplaintCategorySchema extends BaseModel {
+  static $columns = ['commitmentDays', 'createdAt', 'departmentId', 'id', 'isActive', 'name', 'nameEn', 'sortOrder', 'updatedAt'] as const
+  $columns = ComplaintCategorySchema.$columns
+  @column()
+  declare commitmentDays: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare departmentId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare isActive: boolean
+  @column()
+  declare name: string
+  @column()
+  declare nameEn: string | null
+  @column()
+  declare sortOrder: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class ComplaintEventSchema extends BaseModel {
+  static $columns = ['action', 'actorId', 'actorKind', 'complaintId', 'createdAt', 'fromStatus', 'id', 'note', 'toStatus'] as const
+  $columns = ComplaintEventSchema.$columns
+  @column()
+  declare action: string
+  @column()
+  declare actorId: number | null
+  @column()
+  declare actorKind: string
+  @column()
+  declare complaintId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare fromStatus: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare note: string | null
+  @column()
+  declare toStatus: string | null
+}
+
+export class ComplaintSchema extends BaseModel {
+  static $columns = ['acceptedAt', 'callbackAt', 'callbackBy', 'callbackNote', 'callbackSatisfaction', 'categoryId', 'channel', 'clockStartedAt', 'closeKind', 'closedAt', 'commitmentDays', 'complainantName', 'complainantPhone', 'content', 'correctiveMeasures', 'createdAt', 'declineReason', 'departmentId', 'dueAt', 'escalatedAt', 'feedbackAt', 'feedbackComment', 'handlerId', 'handlingWorkingDays', 'id', 'number', 'overdueEscalatedAt', 'pausedAt', 'pausedSeconds', 'recordedBy', 'reminderSentAt', 'reopenCount', 'resolvedAt', 'resolvedOnTime', 'result', 'satisfaction', 'status', 'subject', 'submittedAt', 'submittedBy', 'submittedOn', 'tenantId', 'updatedAt'] as const
+  $columns = ComplaintSchema.$columns
+  @column.dateTime()
+  declare acceptedAt: DateTime | null
+  @column.dateTime()
+  declare callbackAt: DateTime | null
+  @column()
+  declare callbackBy: number | null
+  @column()
+  declare callbackNote: string | null
+  @column()
+  declare callbackSatisfaction: number | null
+  @column()
+  declare categoryId: number
+  @column()
+  declare channel: string
+  @column.dateTime()
+  declare clockStartedAt: DateTime
+  @column()
+  declare closeKind: string | null
+  @column.dateTime()
+  declare closedAt: DateTime | null
+  @column()
+  declare commitmentDays: number
+  @column()
+  declare complainantName: string | null
+  @column()
+  declare complainantPhone: string
+  @column()
+  declare content: string
+  @column()
+  declare correctiveMeasures: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare declineReason: string | null
+  @column()
+  declare departmentId: number
+  @column.dateTime()
+  declare dueAt: DateTime
+  @column.dateTime()
+  declare escalatedAt: DateTime | null
+  @column.dateTime()
+  declare feedbackAt: DateTime | null
+  @column()
+  declare feedbackComment: string | null
+  @column()
+  declare handlerId: number | null
+  @column()
+  declare handlingWorkingDays: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare number: string
+  @column.dateTime()
+  declare overdueEscalatedAt: DateTime | null
+  @column.dateTime()
+  declare pausedAt: DateTime | null
+  @column()
+  declare pausedSeconds: number
+  @column()
+  declare recordedBy: number | null
+  @column.dateTime()
+  declare reminderSentAt: DateTime | null
+  @column()
+  declare reopenCount: number
+  @column.dateTime()
+  declare resolvedAt: DateTime | null
+  @column()
+  declare resolvedOnTime: boolean | null
+  @column()
+  declare result: string | null
+  @column()
+  declare satisfaction: number | null
+  @column()
+  declare status: string
+  @column()
+  declare subject: string
+  @column.dateTime()
+  declare submittedAt: DateTime
+  @column()
+  declare submittedBy: number | null
+  @column.date()
+  declare submittedOn: DateTime
+  @column()
+  declare tenantId: number | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class DepartmentSchema extends BaseModel {
-  static $columns = ['createdAt', 'id', 'name', 'phone', 'responsibilities', 'sortOrder', 'updatedAt'] as const
+  static $columns = ['createdAt', 'headUserId', 'id', 'name', 'phone', 'responsibilities', 'sortOrder', 'updatedAt'] as const
   $columns = DepartmentSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
+  @column()
+  declare headUserId: number | null
   @column({ isPrimary: true })
   declare id: number
   @column()

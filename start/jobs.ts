@@ -9,6 +9,8 @@ import LeaseExpiryJob from '#park/jobs/lease_expiry_job'
 import LeaseReminderJob from '#park/jobs/lease_reminder_job'
 import DocumentExpiryJob from '#park/jobs/document_expiry_job'
 import BookingNoShowJob from '#facilities/jobs/booking_no_show_job'
+import ComplaintDeadlineJob from '#complaints/jobs/complaint_deadline_job'
+import ComplaintAutoCloseJob from '#complaints/jobs/complaint_auto_close_job'
 
 export const jobs: JobClass[] = [
   AuditChainCheckJob,
@@ -16,6 +18,8 @@ export const jobs: JobClass[] = [
   LeaseReminderJob,
   DocumentExpiryJob,
   BookingNoShowJob,
+  ComplaintDeadlineJob,
+  ComplaintAutoCloseJob,
 ]
 
 export const schedules: Schedule[] = [
@@ -29,4 +33,8 @@ export const schedules: Schedule[] = [
   { id: 'document-expiry', job: DocumentExpiryJob, pattern: '0 8 * * *' },
   // Bookings nobody checked in to 15 minutes after their start are released as no-shows.
   { id: 'booking-no-shows', job: BookingNoShowJob, pattern: '*/5 * * * *' },
+  // GB/T 39678 7.3.2: 75% reminders and escalation at the deadline, checked every quarter hour.
+  { id: 'complaint-deadlines', job: ComplaintDeadlineJob, pattern: '*/15 * * * *' },
+  // A resolved complaint nobody answered for 7 days is closed, early in the morning.
+  { id: 'complaint-auto-close', job: ComplaintAutoCloseJob, pattern: '30 0 * * *' },
 ]

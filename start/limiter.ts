@@ -16,3 +16,13 @@ export function loginLimiter() {
 export function loginKey(email: string, ip: string) {
   return `login_${email}_${ip}`
 }
+
+/**
+ * Public complaint endpoints, per address: five submissions an hour, twenty lookups in ten
+ * minutes (the lookup's second key is only four digits, so guessing must stay slow).
+ */
+export function complaintLimiter(kind: 'submit' | 'lookup') {
+  return kind === 'submit'
+    ? limiter.use({ requests: 5, duration: '1 hour', blockDuration: '1 hour' })
+    : limiter.use({ requests: 20, duration: '10 mins', blockDuration: '10 mins' })
+}

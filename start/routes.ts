@@ -6,3 +6,4 @@
 import '#core/routes'
 import '#park/routes'
 import '#facilities/routes'
+import '#complaints/routes'

@@ -4,6 +4,14 @@
  */
 
 export const controllers = {
+  complaints: {
+    ComplaintActions: () => import('#app/complaints/controllers/complaint_actions_controller'),
+    ComplaintCategories: () => import('#app/complaints/controllers/complaint_categories_controller'),
+    ComplaintReports: () => import('#app/complaints/controllers/complaint_reports_controller'),
+    Complaints: () => import('#app/complaints/controllers/complaints_controller'),
+    PublicComplaints: () => import('#app/complaints/controllers/public_complaints_controller'),
+    TenantComplaints: () => import('#app/complaints/controllers/tenant_complaints_controller'),
+  },
   core: {
     Account: () => import('#app/core/controllers/account_controller'),
     Attachments: () => import('#app/core/controllers/attachments_controller'),

@@ -1,4 +1,5 @@
 export const policies = {
+  ComplaintPolicy: () => import('#app/complaints/policies/complaint_policy'),
   CoreAdminPolicy: () => import('#app/core/policies/admin_policy'),
   CoreAttachmentPolicy: () => import('#app/core/policies/attachment_policy'),
   CoreRegistrationPolicy: () => import('#app/core/policies/registration_policy'),

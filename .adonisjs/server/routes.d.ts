@@ -122,6 +122,38 @@ export type ScannedRoutes = {
     'bookings.check_in': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.public.new': { paramsTuple?: []; params?: {} }
+    'complaints.public.store': { paramsTuple?: []; params?: {} }
+    'complaints.public.lookup': { paramsTuple?: []; params?: {} }
+    'complaints.public.receipt': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaints.public.feedback': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaints.index': { paramsTuple?: []; params?: {} }
+    'complaints.ledger': { paramsTuple?: []; params?: {} }
+    'complaints.statistics': { paramsTuple?: []; params?: {} }
+    'complaints.create': { paramsTuple?: []; params?: {} }
+    'complaints.store': { paramsTuple?: []; params?: {} }
+    'complaints.categories.index': { paramsTuple?: []; params?: {} }
+    'complaints.categories.create': { paramsTuple?: []; params?: {} }
+    'complaints.categories.store': { paramsTuple?: []; params?: {} }
+    'complaints.categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.start': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.await': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.resume': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.resolve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.reopen': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.callback': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.index': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.create': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.store': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.feedback': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -191,6 +223,22 @@ export type ScannedRoutes = {
     'bookings.utilisation.workbook': { paramsTuple?: []; params?: {} }
     'bookings.series': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.public.new': { paramsTuple?: []; params?: {} }
+    'complaints.public.lookup': { paramsTuple?: []; params?: {} }
+    'complaints.public.receipt': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaints.index': { paramsTuple?: []; params?: {} }
+    'complaints.ledger': { paramsTuple?: []; params?: {} }
+    'complaints.statistics': { paramsTuple?: []; params?: {} }
+    'complaints.create': { paramsTuple?: []; params?: {} }
+    'complaints.categories.index': { paramsTuple?: []; params?: {} }
+    'complaints.categories.create': { paramsTuple?: []; params?: {} }
+    'complaints.categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.index': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.create': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -260,6 +308,22 @@ export type ScannedRoutes = {
     'bookings.utilisation.workbook': { paramsTuple?: []; params?: {} }
     'bookings.series': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.public.new': { paramsTuple?: []; params?: {} }
+    'complaints.public.lookup': { paramsTuple?: []; params?: {} }
+    'complaints.public.receipt': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaints.index': { paramsTuple?: []; params?: {} }
+    'complaints.ledger': { paramsTuple?: []; params?: {} }
+    'complaints.statistics': { paramsTuple?: []; params?: {} }
+    'complaints.create': { paramsTuple?: []; params?: {} }
+    'complaints.categories.index': { paramsTuple?: []; params?: {} }
+    'complaints.categories.create': { paramsTuple?: []; params?: {} }
+    'complaints.categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.index': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.create': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -295,6 +359,21 @@ export type ScannedRoutes = {
     'bookings.check_in': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.public.store': { paramsTuple?: []; params?: {} }
+    'complaints.public.feedback': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaints.store': { paramsTuple?: []; params?: {} }
+    'complaints.categories.store': { paramsTuple?: []; params?: {} }
+    'complaints.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.start': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.await': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.resume': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.resolve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.reopen': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.callback': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.store': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.feedback': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'account.password.update': { paramsTuple?: []; params?: {} }
@@ -308,6 +387,7 @@ export type ScannedRoutes = {
     'tenant.profile.update': { paramsTuple?: []; params?: {} }
     'tenant.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'facilities.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'admin.departments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -30,6 +30,7 @@ import { seedDemoDocuments } from '#database/seed_data/demo_documents'
 import LeaseReminderJob from '#park/jobs/lease_reminder_job'
 import { todayInShanghai } from '#core/dates'
 import { seedFacilities } from '#database/seed_data/facilities_demo'
+import { seedComplaintsDemo } from '#database/seed_data/complaints_demo'
 
 /**
  * Profiles: `demo` (default; the README's accounts) and `large` (benchmarks). Safe to run
@@ -153,6 +154,7 @@ export default class MainSeeder extends BaseSeeder {
 
     await seedDemoDocuments()
     await seedFacilities()
+    await seedComplaintsDemo()
 
     if (env.get('SEED_PROFILE', 'demo') === 'large') await seedLarge(operator)
   }

@@ -187,6 +187,12 @@
     reopened = []
   })
 
+  /* [data-print]: a button that prints the page (e.g. a complaint receipt) */
+  document.addEventListener('click', function (event) {
+    var target = event.target
+    if (target instanceof Element && target.closest('[data-print]')) window.print()
+  })
+
   function init() {
     setupNav()
     setupCharts()

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Department from '#core/models/department'
 import DepartmentService from '#core/services/department_service'
+import User from '#core/models/user'
 import { departmentValidator } from '#core/validators/department_validator'
 
 /** Departments and their responsibilities: managed by operator admins, public to everyone (GB/T 39678 5.1.2). */
@@ -18,7 +19,10 @@ export default class DepartmentsController {
 
   async create({ view, bouncer }: HttpContext) {
     await bouncer.with('CoreAdminPolicy').authorize('manageDepartments')
-    return view.render('pages/admin/departments/form', { department: null })
+    return view.render('pages/admin/departments/form', {
+      department: null,
+      operators: await this.operators(),
+    })
   }
 
   async store({ request, response, session, i18n, bouncer }: HttpContext) {
@@ -32,6 +36,7 @@ export default class DepartmentsController {
     await bouncer.with('CoreAdminPolicy').authorize('manageDepartments')
     return view.render('pages/admin/departments/form', {
       department: await Department.findOrFail(params.id),
+      operators: await this.operators(),
     })
   }
 
@@ -44,6 +49,14 @@ export default class DepartmentsController {
     )
     session.flash('success', i18n.t('departments.saved'))
     return response.redirect().toRoute('admin.departments.index')
+  }
+
+  /** Active operator users, the candidates for a department's head. */
+  private operators() {
+    return User.query()
+      .whereIn('role', ['operator_admin', 'operator_staff'])
+      .where('is_active', true)
+      .orderBy('full_name')
   }
 
   async destroy({ params, response, session, i18n, bouncer }: HttpContext) {

@@ -9,7 +9,11 @@ export interface DepartmentInput {
   responsibilities: string
   phone?: string | null
   sortOrder?: number
+  headUserId?: number | null
 }
+
+const isForeignKeyViolation = (error: any) =>
+  error?.code === 'ER_ROW_IS_REFERENCED_2' || error?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
 
 /** The operator's departments (GB/T 39678 5.1.2), each change audited. */
 export default class DepartmentService {
@@ -32,7 +36,7 @@ export default class DepartmentService {
   async update(department: Department, input: DepartmentInput) {
     await this.assertNameFree(input.name, department.id)
     return this.audit.saveChanges(department, 'department.updated', 'department', (d) =>
-      d.merge(input)
+      d.merge({ ...input, headUserId: input.headUserId ?? null })
     )
   }
 
@@ -48,7 +52,14 @@ export default class DepartmentService {
         { count: Number(staff.$extras.total) },
         { status: 409 }
       )
-    await this.audit.deleteRecord(department, 'department.deleted', 'department')
+    try {
+      await this.audit.deleteRecord(department, 'department.deleted', 'department')
+    } catch (error) {
+      // Other records name it as responsible (e.g. complaint categories): it stays.
+      if (isForeignKeyViolation(error))
+        throw new DomainException('departments.in_use', {}, { status: 409 })
+      throw error
+    }
   }
 
   private async assertNameFree(name: string, exceptId?: number) {

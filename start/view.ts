@@ -44,3 +44,9 @@ edge.global('json', (value: unknown) => JSON.stringify(value ?? null).replace(/<
 
 /** The unread count in the top bar (one indexed COUNT per signed-in page). */
 edge.global('unreadNotifications', (userId: number) => NotificationService.unreadCount(userId))
+
+/** An amount kept in fen, shown in yuan with thousands separators ("¥36,800.00"). */
+const yuan = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+edge.global('formatYuan', (fen: number | null | undefined) =>
+  fen === null || fen === undefined ? '' : `¥${yuan.format(fen / 100)}`
+)

@@ -721,7 +721,7 @@ test.group('Park: tenant dashboard', (group) => {
       '跨境大厦',
       '3 层',
       '120.50',
-      '¥18800.00',
+      '¥18,800.00',
       '2 个单元，共 200.50 m²',
       '剩余 90 天',
       'Alpha 食品经营许可证',
@@ -730,7 +730,7 @@ test.group('Park: tenant dashboard', (group) => {
       'badge-danger',
     ])
       assert.include(text, shown)
-    for (const hidden of [leaseB.number, 'D-501', 'Beta 道路运输许可证', '¥50000.00'])
+    for (const hidden of [leaseB.number, 'D-501', 'Beta 道路运输许可证', '¥50,000.00'])
       assert.notInclude(text, hidden)
 
     const other = await client.get('/dashboard').loginAs(world.adminB)

@@ -6,8 +6,13 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { controllers } from '#generated/controllers'
+import { registerTenantCard } from '#core/dashboard_cards'
+import TenantOverviewService from '#park/services/tenant_overview_service'
 
 const { park } = controllers
+
+// The tenant dashboard's card: the tenant's own leases, units and documents.
+registerTenantCard('park', (user) => new TenantOverviewService().forUser(user))
 
 router
   .group(() => {

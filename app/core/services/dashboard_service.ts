@@ -4,7 +4,7 @@ import app from '@adonisjs/core/services/app'
 import type User from '#core/models/user'
 import JobRunService from '#core/services/job_run_service'
 import AuditChainCheckJob from '#core/jobs/audit_chain_check_job'
-import TenantOverviewService from '#park/services/tenant_overview_service'
+import { tenantCards } from '#core/dashboard_cards'
 
 async function count(query: any) {
   const row = await query.count('* as total').first()
@@ -125,8 +125,7 @@ export default class DashboardService {
     const activity = await monthlyCounts('audit_logs', 'occurred_at', (q) =>
       q.where('tenant_id', tenantId)
     )
-    // The park register's card: own leases, units and documents (scoped to the user's tenant).
-    const park = await new TenantOverviewService().forUser(user)
-    return { tenant, members, activeMembers, activity, park }
+    // Cards the feature modules register (e.g. `park`: own leases, units and documents).
+    return { tenant, members, activeMembers, activity, ...(await tenantCards(user)) }
   }
 }

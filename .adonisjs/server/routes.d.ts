@@ -154,6 +154,25 @@ export type ScannedRoutes = {
     'tenant.complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.complaints.feedback': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.index': { paramsTuple?: []; params?: {} }
+    'services.create': { paramsTuple?: []; params?: {} }
+    'services.store': { paramsTuple?: []; params?: {} }
+    'services.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.index': { paramsTuple?: []; params?: {} }
+    'service_requests.export': { paramsTuple?: []; params?: {} }
+    'service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.start': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.note': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.complete': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.service_requests.index': { paramsTuple?: []; params?: {} }
+    'tenant.service_requests.create': { paramsTuple?: []; params?: {} }
+    'tenant.service_requests.store': { paramsTuple?: []; params?: {} }
+    'tenant.service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.service_requests.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.service_requests.reopen': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -239,6 +258,15 @@ export type ScannedRoutes = {
     'tenant.complaints.create': { paramsTuple?: []; params?: {} }
     'tenant.complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.index': { paramsTuple?: []; params?: {} }
+    'services.create': { paramsTuple?: []; params?: {} }
+    'services.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.index': { paramsTuple?: []; params?: {} }
+    'service_requests.export': { paramsTuple?: []; params?: {} }
+    'service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.service_requests.index': { paramsTuple?: []; params?: {} }
+    'tenant.service_requests.create': { paramsTuple?: []; params?: {} }
+    'tenant.service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -324,6 +352,15 @@ export type ScannedRoutes = {
     'tenant.complaints.create': { paramsTuple?: []; params?: {} }
     'tenant.complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.index': { paramsTuple?: []; params?: {} }
+    'services.create': { paramsTuple?: []; params?: {} }
+    'services.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.index': { paramsTuple?: []; params?: {} }
+    'service_requests.export': { paramsTuple?: []; params?: {} }
+    'service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.service_requests.index': { paramsTuple?: []; params?: {} }
+    'tenant.service_requests.create': { paramsTuple?: []; params?: {} }
+    'tenant.service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -374,6 +411,15 @@ export type ScannedRoutes = {
     'complaints.callback': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.complaints.store': { paramsTuple?: []; params?: {} }
     'tenant.complaints.feedback': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.store': { paramsTuple?: []; params?: {} }
+    'service_requests.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.start': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.note': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.complete': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.service_requests.store': { paramsTuple?: []; params?: {} }
+    'tenant.service_requests.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.service_requests.reopen': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'account.password.update': { paramsTuple?: []; params?: {} }
@@ -388,6 +434,7 @@ export type ScannedRoutes = {
     'tenant.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'facilities.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'complaints.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'admin.departments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

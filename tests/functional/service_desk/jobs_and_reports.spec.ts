@@ -165,6 +165,24 @@ test.group('Service requests: overdue escalation, lists and export', (group) => 
     bad.assertStatus(302)
   })
 
+  test('the lists are paginated, 20 to a page, keeping the filters', async ({ client, assert }) => {
+    const world = await makeWorld()
+    const item = await makeServiceItem(world)
+    for (let i = 0; i < 21; i++) await fileRequest(world, item, 'A', `咨询 ${i}`)
+    await fileRequest(world, item, 'B', '另一企业的咨询')
+    const rows = (html: string) => (html.match(/FW\d{8}-\d{4}<\/a>/g) ?? []).length
+    const first = await client
+      .get(`/service-requests?tenantId=${world.tenantA.id}`)
+      .loginAs(world.staff)
+    const second = await client
+      .get(`/service-requests?tenantId=${world.tenantA.id}&page=2`)
+      .loginAs(world.staff)
+    assert.equal(rows(first.text()), 20)
+    assert.equal(rows(second.text()), 1)
+    const tenantSecond = await client.get('/tenant/service-requests?page=2').loginAs(world.adminA)
+    assert.equal(rows(tenantSecond.text()), 1)
+  })
+
   test('the Excel export carries the filters and one row per request', async ({
     client,
     assert,

@@ -22,7 +22,7 @@ const at = (iso: string) => DateTime.fromISO(iso, { zone: 'Asia/Shanghai' }).toU
 const eventsOf = (id: number) =>
   ServiceRequestEvent.query()
     .where('serviceRequestId', id)
-    .whereLike('action', 'escalated%')
+    .where('action', 'like', 'escalated%')
     .orderBy('id')
     .then((rows) => rows.map((e) => e.action))
 
@@ -82,7 +82,7 @@ test.group('Service requests: overdue escalation, lists and export', (group) => 
     )
     const audit = await AuditLog.query()
       .where({ subjectType: 'service_request', subjectId: String(unanswered.id) })
-      .whereLike('action', 'service_request.escalated%')
+      .where('action', 'like', 'service_request.escalated%')
     assert.lengthOf(audit, 2)
     assert.isNotNull((await ServiceRequest.findOrFail(unanswered.id)).responseEscalatedAt)
   })

@@ -589,6 +589,123 @@ export class RegistrationApplicationSchema extends BaseModel {
   declare userCategory: string
 }
 
+export class ServiceItemSchema extends BaseModel {
+  static $columns = ['clause', 'code', 'completionDays', 'createdAt', 'departmentId', 'description', 'descriptionEn', 'id', 'isActive', 'name', 'nameEn', 'responseHours', 'sortOrder', 'updatedAt'] as const
+  $columns = ServiceItemSchema.$columns
+  @column()
+  declare clause: string | null
+  @column()
+  declare code: string
+  @column()
+  declare completionDays: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare departmentId: number
+  @column()
+  declare description: string
+  @column()
+  declare descriptionEn: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare isActive: boolean
+  @column()
+  declare name: string
+  @column()
+  declare nameEn: string | null
+  @column()
+  declare responseHours: number
+  @column()
+  declare sortOrder: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class ServiceRequestEventSchema extends BaseModel {
+  static $columns = ['action', 'actorId', 'actorKind', 'createdAt', 'fromStatus', 'id', 'note', 'serviceRequestId', 'toStatus'] as const
+  $columns = ServiceRequestEventSchema.$columns
+  @column()
+  declare action: string
+  @column()
+  declare actorId: number | null
+  @column()
+  declare actorKind: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare fromStatus: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare note: string | null
+  @column()
+  declare serviceRequestId: number
+  @column()
+  declare toStatus: string | null
+}
+
+export class ServiceRequestSchema extends BaseModel {
+  static $columns = ['assigneeId', 'closedAt', 'completedAt', 'completedOnTime', 'completionDays', 'completionDueAt', 'completionEscalatedAt', 'confirmedAt', 'createdAt', 'departmentId', 'details', 'id', 'number', 'rating', 'ratingComment', 'reopenCount', 'respondedAt', 'responseDueAt', 'responseEscalatedAt', 'responseHours', 'result', 'serviceItemId', 'status', 'subject', 'submittedAt', 'submittedBy', 'tenantId', 'updatedAt'] as const
+  $columns = ServiceRequestSchema.$columns
+  @column()
+  declare assigneeId: number | null
+  @column.dateTime()
+  declare closedAt: DateTime | null
+  @column.dateTime()
+  declare completedAt: DateTime | null
+  @column()
+  declare completedOnTime: boolean | null
+  @column()
+  declare completionDays: number
+  @column.dateTime()
+  declare completionDueAt: DateTime
+  @column.dateTime()
+  declare completionEscalatedAt: DateTime | null
+  @column.dateTime()
+  declare confirmedAt: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare departmentId: number
+  @column()
+  declare details: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare number: string
+  @column()
+  declare rating: number | null
+  @column()
+  declare ratingComment: string | null
+  @column()
+  declare reopenCount: number
+  @column.dateTime()
+  declare respondedAt: DateTime | null
+  @column.dateTime()
+  declare responseDueAt: DateTime
+  @column.dateTime()
+  declare responseEscalatedAt: DateTime | null
+  @column()
+  declare responseHours: number
+  @column()
+  declare result: string | null
+  @column()
+  declare serviceItemId: number
+  @column()
+  declare status: string
+  @column()
+  declare subject: string
+  @column.dateTime()
+  declare submittedAt: DateTime
+  @column()
+  declare submittedBy: number | null
+  @column()
+  declare tenantId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class SessionSchema extends BaseModel {
   static $columns = ['data', 'expiresAt', 'id', 'userId'] as const
   $columns = SessionSchema.$columns

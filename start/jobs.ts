@@ -11,6 +11,7 @@ import DocumentExpiryJob from '#park/jobs/document_expiry_job'
 import BookingNoShowJob from '#facilities/jobs/booking_no_show_job'
 import ComplaintDeadlineJob from '#complaints/jobs/complaint_deadline_job'
 import ComplaintAutoCloseJob from '#complaints/jobs/complaint_auto_close_job'
+import ServiceRequestOverdueJob from '#service_desk/jobs/service_request_overdue_job'
 
 export const jobs: JobClass[] = [
   AuditChainCheckJob,
@@ -20,6 +21,7 @@ export const jobs: JobClass[] = [
   BookingNoShowJob,
   ComplaintDeadlineJob,
   ComplaintAutoCloseJob,
+  ServiceRequestOverdueJob,
 ]
 
 export const schedules: Schedule[] = [
@@ -37,4 +39,6 @@ export const schedules: Schedule[] = [
   { id: 'complaint-deadlines', job: ComplaintDeadlineJob, pattern: '*/15 * * * *' },
   // A resolved complaint nobody answered for 7 days is closed, early in the morning.
   { id: 'complaint-auto-close', job: ComplaintAutoCloseJob, pattern: '30 0 * * *' },
+  // GB/T 39678 7.1: service requests past their promised times go to the department head.
+  { id: 'service-request-overdue', job: ServiceRequestOverdueJob, pattern: '*/15 * * * *' },
 ]

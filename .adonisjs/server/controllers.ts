@@ -46,4 +46,9 @@ export const controllers = {
     Tenants: () => import('#app/park/controllers/tenants_controller'),
     Units: () => import('#app/park/controllers/units_controller'),
   },
+  serviceDesk: {
+    ServiceItems: () => import('#app/service_desk/controllers/service_items_controller'),
+    ServiceRequests: () => import('#app/service_desk/controllers/service_requests_controller'),
+    TenantServiceRequests: () => import('#app/service_desk/controllers/tenant_service_requests_controller'),
+  },
 }

@@ -9,5 +9,6 @@ export const policies = {
   ParkDocumentPolicy: () => import('#app/park/policies/document_policy'),
   ParkPolicy: () => import('#app/park/policies/park_policy'),
   ParkTenantChangePolicy: () => import('#app/park/policies/tenant_change_policy'),
+  ServiceDeskPolicy: () => import('#app/service_desk/policies/service_desk_policy'),
 }
 

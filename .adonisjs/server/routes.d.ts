@@ -47,59 +47,6 @@ export type ScannedRoutes = {
     'tenant.members.create': { paramsTuple?: []; params?: {} }
     'tenant.members.store': { paramsTuple?: []; params?: {} }
     'tenant.members.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.profile.edit': { paramsTuple?: []; params?: {} }
-    'park.profile.update': { paramsTuple?: []; params?: {} }
-    'park.units.index': { paramsTuple?: []; params?: {} }
-    'park.units.create': { paramsTuple?: []; params?: {} }
-    'park.units.store': { paramsTuple?: []; params?: {} }
-    'park.units.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.units.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.units.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.tenants.index': { paramsTuple?: []; params?: {} }
-    'park.tenants.export': { paramsTuple?: []; params?: {} }
-    'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.tenants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.tenant_changes.index': { paramsTuple?: []; params?: {} }
-    'park.tenant_changes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.tenant_changes.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.tenant_changes.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.statistics.show': { paramsTuple?: []; params?: {} }
-    'park.statistics.workbook': { paramsTuple?: []; params?: {} }
-    'park.leases.index': { paramsTuple?: []; params?: {} }
-    'park.leases.export': { paramsTuple?: []; params?: {} }
-    'park.leases.create': { paramsTuple?: []; params?: {} }
-    'park.leases.store': { paramsTuple?: []; params?: {} }
-    'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.leases.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.leases.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.leases.renewal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.leases.renew': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.imports.show': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
-    'park.imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
-    'park.imports.store': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
-    'park.buildings.create': { paramsTuple?: []; params?: {} }
-    'park.buildings.store': { paramsTuple?: []; params?: {} }
-    'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.buildings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.documents.index': { paramsTuple?: []; params?: {} }
-    'park.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.documents.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.tenant_documents.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.tenant_documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'tenant.profile.show': { paramsTuple?: []; params?: {} }
-    'tenant.profile.edit': { paramsTuple?: []; params?: {} }
-    'tenant.profile.update': { paramsTuple?: []; params?: {} }
-    'tenant.profile.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'tenant.documents.index': { paramsTuple?: []; params?: {} }
-    'tenant.documents.create': { paramsTuple?: []; params?: {} }
-    'tenant.documents.store': { paramsTuple?: []; params?: {} }
-    'tenant.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'tenant.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'tenant.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'tenant.documents.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'facilities.index': { paramsTuple?: []; params?: {} }
     'facilities.create': { paramsTuple?: []; params?: {} }
     'facilities.store': { paramsTuple?: []; params?: {} }
@@ -154,6 +101,78 @@ export type ScannedRoutes = {
     'tenant.complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.complaints.feedback': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.index': { paramsTuple?: []; params?: {} }
+    'services.create': { paramsTuple?: []; params?: {} }
+    'services.store': { paramsTuple?: []; params?: {} }
+    'services.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.index': { paramsTuple?: []; params?: {} }
+    'service_requests.export': { paramsTuple?: []; params?: {} }
+    'service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.start': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.note': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.complete': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.service_requests.index': { paramsTuple?: []; params?: {} }
+    'tenant.service_requests.create': { paramsTuple?: []; params?: {} }
+    'tenant.service_requests.store': { paramsTuple?: []; params?: {} }
+    'tenant.service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.service_requests.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.service_requests.reopen': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.profile.edit': { paramsTuple?: []; params?: {} }
+    'park.profile.update': { paramsTuple?: []; params?: {} }
+    'park.units.index': { paramsTuple?: []; params?: {} }
+    'park.units.create': { paramsTuple?: []; params?: {} }
+    'park.units.store': { paramsTuple?: []; params?: {} }
+    'park.units.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.units.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.units.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenants.index': { paramsTuple?: []; params?: {} }
+    'park.tenants.export': { paramsTuple?: []; params?: {} }
+    'park.tenants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_changes.index': { paramsTuple?: []; params?: {} }
+    'park.tenant_changes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_changes.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_changes.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.statistics.show': { paramsTuple?: []; params?: {} }
+    'park.statistics.workbook': { paramsTuple?: []; params?: {} }
+    'park.leases.index': { paramsTuple?: []; params?: {} }
+    'park.leases.export': { paramsTuple?: []; params?: {} }
+    'park.leases.create': { paramsTuple?: []; params?: {} }
+    'park.leases.store': { paramsTuple?: []; params?: {} }
+    'park.leases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.renewal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.renew': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.imports.show': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'park.imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'park.imports.store': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'park.buildings.create': { paramsTuple?: []; params?: {} }
+    'park.buildings.store': { paramsTuple?: []; params?: {} }
+    'park.buildings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.buildings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.index': { paramsTuple?: []; params?: {} }
+    'park.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.documents.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_documents.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.profile.show': { paramsTuple?: []; params?: {} }
+    'tenant.profile.edit': { paramsTuple?: []; params?: {} }
+    'tenant.profile.update': { paramsTuple?: []; params?: {} }
+    'tenant.profile.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.index': { paramsTuple?: []; params?: {} }
+    'tenant.documents.create': { paramsTuple?: []; params?: {} }
+    'tenant.documents.store': { paramsTuple?: []; params?: {} }
+    'tenant.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -180,6 +199,43 @@ export type ScannedRoutes = {
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'tenant.members.index': { paramsTuple?: []; params?: {} }
     'tenant.members.create': { paramsTuple?: []; params?: {} }
+    'facilities.index': { paramsTuple?: []; params?: {} }
+    'facilities.create': { paramsTuple?: []; params?: {} }
+    'facilities.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'bookings.index': { paramsTuple?: []; params?: {} }
+    'bookings.list': { paramsTuple?: []; params?: {} }
+    'bookings.create': { paramsTuple?: []; params?: {} }
+    'bookings.utilisation': { paramsTuple?: []; params?: {} }
+    'bookings.utilisation.workbook': { paramsTuple?: []; params?: {} }
+    'bookings.series': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.public.new': { paramsTuple?: []; params?: {} }
+    'complaints.public.lookup': { paramsTuple?: []; params?: {} }
+    'complaints.public.receipt': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaints.index': { paramsTuple?: []; params?: {} }
+    'complaints.ledger': { paramsTuple?: []; params?: {} }
+    'complaints.statistics': { paramsTuple?: []; params?: {} }
+    'complaints.create': { paramsTuple?: []; params?: {} }
+    'complaints.categories.index': { paramsTuple?: []; params?: {} }
+    'complaints.categories.create': { paramsTuple?: []; params?: {} }
+    'complaints.categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.index': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.create': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.index': { paramsTuple?: []; params?: {} }
+    'services.create': { paramsTuple?: []; params?: {} }
+    'services.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.index': { paramsTuple?: []; params?: {} }
+    'service_requests.export': { paramsTuple?: []; params?: {} }
+    'service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.service_requests.index': { paramsTuple?: []; params?: {} }
+    'tenant.service_requests.create': { paramsTuple?: []; params?: {} }
+    'tenant.service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.profile.edit': { paramsTuple?: []; params?: {} }
     'park.units.index': { paramsTuple?: []; params?: {} }
     'park.units.create': { paramsTuple?: []; params?: {} }
@@ -211,34 +267,6 @@ export type ScannedRoutes = {
     'tenant.documents.create': { paramsTuple?: []; params?: {} }
     'tenant.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'facilities.index': { paramsTuple?: []; params?: {} }
-    'facilities.create': { paramsTuple?: []; params?: {} }
-    'facilities.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'facilities.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'facilities.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
-    'bookings.index': { paramsTuple?: []; params?: {} }
-    'bookings.list': { paramsTuple?: []; params?: {} }
-    'bookings.create': { paramsTuple?: []; params?: {} }
-    'bookings.utilisation': { paramsTuple?: []; params?: {} }
-    'bookings.utilisation.workbook': { paramsTuple?: []; params?: {} }
-    'bookings.series': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'complaints.public.new': { paramsTuple?: []; params?: {} }
-    'complaints.public.lookup': { paramsTuple?: []; params?: {} }
-    'complaints.public.receipt': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'complaints.index': { paramsTuple?: []; params?: {} }
-    'complaints.ledger': { paramsTuple?: []; params?: {} }
-    'complaints.statistics': { paramsTuple?: []; params?: {} }
-    'complaints.create': { paramsTuple?: []; params?: {} }
-    'complaints.categories.index': { paramsTuple?: []; params?: {} }
-    'complaints.categories.create': { paramsTuple?: []; params?: {} }
-    'complaints.categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'tenant.complaints.index': { paramsTuple?: []; params?: {} }
-    'tenant.complaints.create': { paramsTuple?: []; params?: {} }
-    'tenant.complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'tenant.complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -265,6 +293,43 @@ export type ScannedRoutes = {
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'tenant.members.index': { paramsTuple?: []; params?: {} }
     'tenant.members.create': { paramsTuple?: []; params?: {} }
+    'facilities.index': { paramsTuple?: []; params?: {} }
+    'facilities.create': { paramsTuple?: []; params?: {} }
+    'facilities.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'bookings.index': { paramsTuple?: []; params?: {} }
+    'bookings.list': { paramsTuple?: []; params?: {} }
+    'bookings.create': { paramsTuple?: []; params?: {} }
+    'bookings.utilisation': { paramsTuple?: []; params?: {} }
+    'bookings.utilisation.workbook': { paramsTuple?: []; params?: {} }
+    'bookings.series': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.public.new': { paramsTuple?: []; params?: {} }
+    'complaints.public.lookup': { paramsTuple?: []; params?: {} }
+    'complaints.public.receipt': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaints.index': { paramsTuple?: []; params?: {} }
+    'complaints.ledger': { paramsTuple?: []; params?: {} }
+    'complaints.statistics': { paramsTuple?: []; params?: {} }
+    'complaints.create': { paramsTuple?: []; params?: {} }
+    'complaints.categories.index': { paramsTuple?: []; params?: {} }
+    'complaints.categories.create': { paramsTuple?: []; params?: {} }
+    'complaints.categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.index': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.create': { paramsTuple?: []; params?: {} }
+    'tenant.complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.index': { paramsTuple?: []; params?: {} }
+    'services.create': { paramsTuple?: []; params?: {} }
+    'services.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.index': { paramsTuple?: []; params?: {} }
+    'service_requests.export': { paramsTuple?: []; params?: {} }
+    'service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.service_requests.index': { paramsTuple?: []; params?: {} }
+    'tenant.service_requests.create': { paramsTuple?: []; params?: {} }
+    'tenant.service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.profile.edit': { paramsTuple?: []; params?: {} }
     'park.units.index': { paramsTuple?: []; params?: {} }
     'park.units.create': { paramsTuple?: []; params?: {} }
@@ -296,34 +361,6 @@ export type ScannedRoutes = {
     'tenant.documents.create': { paramsTuple?: []; params?: {} }
     'tenant.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.documents.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'facilities.index': { paramsTuple?: []; params?: {} }
-    'facilities.create': { paramsTuple?: []; params?: {} }
-    'facilities.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'facilities.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'facilities.photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
-    'bookings.index': { paramsTuple?: []; params?: {} }
-    'bookings.list': { paramsTuple?: []; params?: {} }
-    'bookings.create': { paramsTuple?: []; params?: {} }
-    'bookings.utilisation': { paramsTuple?: []; params?: {} }
-    'bookings.utilisation.workbook': { paramsTuple?: []; params?: {} }
-    'bookings.series': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'complaints.public.new': { paramsTuple?: []; params?: {} }
-    'complaints.public.lookup': { paramsTuple?: []; params?: {} }
-    'complaints.public.receipt': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
-    'complaints.index': { paramsTuple?: []; params?: {} }
-    'complaints.ledger': { paramsTuple?: []; params?: {} }
-    'complaints.statistics': { paramsTuple?: []; params?: {} }
-    'complaints.create': { paramsTuple?: []; params?: {} }
-    'complaints.categories.index': { paramsTuple?: []; params?: {} }
-    'complaints.categories.create': { paramsTuple?: []; params?: {} }
-    'complaints.categories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'tenant.complaints.index': { paramsTuple?: []; params?: {} }
-    'tenant.complaints.create': { paramsTuple?: []; params?: {} }
-    'tenant.complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'tenant.complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'locale.update': { paramsTuple?: []; params?: {} }
@@ -340,18 +377,6 @@ export type ScannedRoutes = {
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
     'tenant.members.store': { paramsTuple?: []; params?: {} }
     'tenant.members.toggle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.units.store': { paramsTuple?: []; params?: {} }
-    'park.tenant_changes.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.tenant_changes.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.leases.store': { paramsTuple?: []; params?: {} }
-    'park.leases.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.leases.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.leases.renew': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'park.imports.store': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
-    'park.buildings.store': { paramsTuple?: []; params?: {} }
-    'park.tenant_documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'tenant.profile.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'tenant.documents.store': { paramsTuple?: []; params?: {} }
     'facilities.store': { paramsTuple?: []; params?: {} }
     'facilities.blocks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.store': { paramsTuple?: []; params?: {} }
@@ -374,11 +399,35 @@ export type ScannedRoutes = {
     'complaints.callback': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.complaints.store': { paramsTuple?: []; params?: {} }
     'tenant.complaints.feedback': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.store': { paramsTuple?: []; params?: {} }
+    'service_requests.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.start': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.note': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.complete': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'service_requests.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.service_requests.store': { paramsTuple?: []; params?: {} }
+    'tenant.service_requests.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.service_requests.reopen': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.units.store': { paramsTuple?: []; params?: {} }
+    'park.tenant_changes.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.tenant_changes.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.store': { paramsTuple?: []; params?: {} }
+    'park.leases.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.leases.renew': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'park.imports.store': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'park.buildings.store': { paramsTuple?: []; params?: {} }
+    'park.tenant_documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.profile.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.documents.store': { paramsTuple?: []; params?: {} }
   }
   PUT: {
     'account.password.update': { paramsTuple?: []; params?: {} }
     'admin.users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.departments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.profile.update': { paramsTuple?: []; params?: {} }
     'park.units.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -386,17 +435,15 @@ export type ScannedRoutes = {
     'park.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.profile.update': { paramsTuple?: []; params?: {} }
     'tenant.documents.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'facilities.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'complaints.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'admin.departments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'facilities.photo.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
+    'facilities.blocks.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'blockId': ParamValue} }
     'park.units.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.documents.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.documents.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'facilities.photo.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photoId': ParamValue} }
-    'facilities.blocks.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'blockId': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

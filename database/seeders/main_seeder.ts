@@ -31,6 +31,7 @@ import LeaseReminderJob from '#park/jobs/lease_reminder_job'
 import { todayInShanghai } from '#core/dates'
 import { seedFacilities } from '#database/seed_data/facilities_demo'
 import { seedComplaintsDemo } from '#database/seed_data/complaints_demo'
+import { seedServiceDeskDemo } from '#database/seed_data/service_desk_demo'
 
 /**
  * Profiles: `demo` (default; the README's accounts) and `large` (benchmarks). Safe to run
@@ -40,7 +41,11 @@ import { seedComplaintsDemo } from '#database/seed_data/complaints_demo'
 export default class MainSeeder extends BaseSeeder {
   async run() {
     // Facilities came later than the rest: a database seeded before them still gets them.
-    if (await User.findBy('email', 'operator@parkgate.local')) return seedFacilities()
+    if (await User.findBy('email', 'operator@parkgate.local')) {
+      // Features added after the first seed fill themselves in (each is idempotent).
+      await seedFacilities()
+      return seedServiceDeskDemo()
+    }
 
     const existing = await CalendarDay.query().count('* as total').firstOrFail()
     if (Number(existing.$extras.total) === 0) {
@@ -155,6 +160,7 @@ export default class MainSeeder extends BaseSeeder {
     await seedDemoDocuments()
     await seedFacilities()
     await seedComplaintsDemo()
+    await seedServiceDeskDemo()
 
     if (env.get('SEED_PROFILE', 'demo') === 'large') await seedLarge(operator)
   }

@@ -11,6 +11,7 @@ import DocumentExpiryJob from '#park/jobs/document_expiry_job'
 import BookingNoShowJob from '#facilities/jobs/booking_no_show_job'
 import ComplaintDeadlineJob from '#complaints/jobs/complaint_deadline_job'
 import ComplaintAutoCloseJob from '#complaints/jobs/complaint_auto_close_job'
+import ConsultationDeadlineJob from '#complaints/jobs/consultation_deadline_job'
 
 export const jobs: JobClass[] = [
   AuditChainCheckJob,
@@ -20,6 +21,7 @@ export const jobs: JobClass[] = [
   BookingNoShowJob,
   ComplaintDeadlineJob,
   ComplaintAutoCloseJob,
+  ConsultationDeadlineJob,
 ]
 
 export const schedules: Schedule[] = [
@@ -37,4 +39,6 @@ export const schedules: Schedule[] = [
   { id: 'complaint-deadlines', job: ComplaintDeadlineJob, pattern: '*/15 * * * *' },
   // A resolved complaint nobody answered for 7 days is closed, early in the morning.
   { id: 'complaint-auto-close', job: ComplaintAutoCloseJob, pattern: '30 0 * * *' },
+  // SZDB/Z 304.1 6.9.1: consultations near or past their 48 hours, checked every quarter hour.
+  { id: 'consultation-deadlines', job: ConsultationDeadlineJob, pattern: '*/15 * * * *' },
 ]

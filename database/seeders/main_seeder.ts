@@ -31,6 +31,7 @@ import LeaseReminderJob from '#park/jobs/lease_reminder_job'
 import { todayInShanghai } from '#core/dates'
 import { seedFacilities } from '#database/seed_data/facilities_demo'
 import { seedComplaintsDemo } from '#database/seed_data/complaints_demo'
+import { seedConsultationsDemo } from '#database/seed_data/consultations_demo'
 
 /**
  * Profiles: `demo` (default; the README's accounts) and `large` (benchmarks). Safe to run
@@ -40,7 +41,11 @@ import { seedComplaintsDemo } from '#database/seed_data/complaints_demo'
 export default class MainSeeder extends BaseSeeder {
   async run() {
     // Facilities came later than the rest: a database seeded before them still gets them.
-    if (await User.findBy('email', 'operator@parkgate.local')) return seedFacilities()
+    if (await User.findBy('email', 'operator@parkgate.local')) {
+      // Features added after the first seeding fill in their own demo data (each checks first).
+      await seedConsultationsDemo()
+      return seedFacilities()
+    }
 
     const existing = await CalendarDay.query().count('* as total').firstOrFail()
     if (Number(existing.$extras.total) === 0) {
@@ -155,6 +160,7 @@ export default class MainSeeder extends BaseSeeder {
     await seedDemoDocuments()
     await seedFacilities()
     await seedComplaintsDemo()
+    await seedConsultationsDemo()
 
     if (env.get('SEED_PROFILE', 'demo') === 'large') await seedLarge(operator)
   }

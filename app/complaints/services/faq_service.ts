@@ -34,9 +34,10 @@ export default class FaqService {
         sub.from('faq_categories').where('is_active', true).select('id')
       )
     if (filters.q) {
-      const q = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      // `!` escapes the visitor's own % and _ (a backslash would need escaping again in MySQL).
+      const q = `%${filters.q.replace(/[!%_]/g, (c) => `!${c}`)}%`
       query.where((w) =>
-        w.whereRaw("question like ? escape '\\'", [q]).orWhereRaw("answer like ? escape '\\'", [q])
+        w.whereRaw("question like ? escape '!'", [q]).orWhereRaw("answer like ? escape '!'", [q])
       )
     }
     if (filters.categoryId) query.where('category_id', filters.categoryId)

@@ -59,6 +59,8 @@ test.group('FAQ', (group) => {
     // LIKE wildcards typed by a visitor are literal characters.
     const wildcard = await client.get('/faq').qs({ q: '%' })
     assert.notInclude(wildcard.text(), '停车月卡怎么办理？')
+    const underscore = await client.get('/faq').qs({ q: '_' })
+    assert.notInclude(underscore.text(), '停车月卡怎么办理？')
     const nothing = await client.get('/faq').qs({ q: '不存在的词' })
     nothing.assertTextIncludes('没有找到相关问题')
   })

@@ -336,6 +336,51 @@ export class ComplaintSchema extends BaseModel {
   declare updatedAt: DateTime
 }
 
+export class ConsultationSchema extends BaseModel {
+  static $columns = ['answer', 'answeredAt', 'answeredBy', 'askedAt', 'askedBy', 'askerEmail', 'askerName', 'askerPhone', 'channel', 'createdAt', 'dueAt', 'dueSoonNotifiedAt', 'faqEntryId', 'id', 'overdueNotifiedAt', 'question', 'status', 'subject', 'tenantId', 'updatedAt'] as const
+  $columns = ConsultationSchema.$columns
+  @column()
+  declare answer: string | null
+  @column.dateTime()
+  declare answeredAt: DateTime | null
+  @column()
+  declare answeredBy: number | null
+  @column.dateTime()
+  declare askedAt: DateTime
+  @column()
+  declare askedBy: number | null
+  @column()
+  declare askerEmail: string | null
+  @column()
+  declare askerName: string | null
+  @column()
+  declare askerPhone: string | null
+  @column()
+  declare channel: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare dueAt: DateTime
+  @column.dateTime()
+  declare dueSoonNotifiedAt: DateTime | null
+  @column()
+  declare faqEntryId: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare overdueNotifiedAt: DateTime | null
+  @column()
+  declare question: string
+  @column()
+  declare status: string
+  @column()
+  declare subject: string
+  @column()
+  declare tenantId: number | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class DepartmentSchema extends BaseModel {
   static $columns = ['createdAt', 'headUserId', 'id', 'name', 'phone', 'responsibilities', 'sortOrder', 'updatedAt'] as const
   $columns = DepartmentSchema.$columns
@@ -413,6 +458,50 @@ export class FacilityBlockSchema extends BaseModel {
   declare startsAt: DateTime
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+}
+
+export class FaqCategorySchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'isActive', 'name', 'nameEn', 'sortOrder', 'updatedAt'] as const
+  $columns = FaqCategorySchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare isActive: boolean
+  @column()
+  declare name: string
+  @column()
+  declare nameEn: string | null
+  @column()
+  declare sortOrder: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class FaqEntrySchema extends BaseModel {
+  static $columns = ['answer', 'categoryId', 'consultationId', 'createdAt', 'createdBy', 'id', 'isPublished', 'question', 'updatedAt', 'viewCount'] as const
+  $columns = FaqEntrySchema.$columns
+  @column()
+  declare answer: string
+  @column()
+  declare categoryId: number
+  @column()
+  declare consultationId: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdBy: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare isPublished: boolean
+  @column()
+  declare question: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare viewCount: number
 }
 
 export class JobRunSchema extends BaseModel {
@@ -533,6 +622,54 @@ export class ParkProfileSchema extends BaseModel {
   declare supervisionPhone: string
   @column()
   declare totalArea: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class PollOpinionSchema extends BaseModel {
+  static $columns = ['content', 'createdAt', 'id', 'pollId', 'tenantId', 'updatedAt', 'userId'] as const
+  $columns = PollOpinionSchema.$columns
+  @column()
+  declare content: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare pollId: number
+  @column()
+  declare tenantId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare userId: number
+}
+
+export class PollSchema extends BaseModel {
+  static $columns = ['closesOn', 'createdAt', 'createdBy', 'description', 'id', 'opensOn', 'respondedAt', 'respondedBy', 'response', 'responseDueOn', 'title', 'updatedAt'] as const
+  $columns = PollSchema.$columns
+  @column.date()
+  declare closesOn: DateTime
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdBy: number | null
+  @column()
+  declare description: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column.date()
+  declare opensOn: DateTime
+  @column.dateTime()
+  declare respondedAt: DateTime | null
+  @column()
+  declare respondedBy: number | null
+  @column()
+  declare response: string | null
+  @column.date()
+  declare responseDueOn: DateTime
+  @column()
+  declare title: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
 }

@@ -12,6 +12,7 @@ import BookingNoShowJob from '#facilities/jobs/booking_no_show_job'
 import ComplaintDeadlineJob from '#complaints/jobs/complaint_deadline_job'
 import ComplaintAutoCloseJob from '#complaints/jobs/complaint_auto_close_job'
 import ServiceRequestOverdueJob from '#service_desk/jobs/service_request_overdue_job'
+import ConsultationDeadlineJob from '#complaints/jobs/consultation_deadline_job'
 
 export const jobs: JobClass[] = [
   AuditChainCheckJob,
@@ -22,6 +23,7 @@ export const jobs: JobClass[] = [
   ComplaintDeadlineJob,
   ComplaintAutoCloseJob,
   ServiceRequestOverdueJob,
+  ConsultationDeadlineJob,
 ]
 
 export const schedules: Schedule[] = [
@@ -41,4 +43,6 @@ export const schedules: Schedule[] = [
   { id: 'complaint-auto-close', job: ComplaintAutoCloseJob, pattern: '30 0 * * *' },
   // GB/T 39678 7.1: service requests past their promised times go to the department head.
   { id: 'service-request-overdue', job: ServiceRequestOverdueJob, pattern: '*/15 * * * *' },
+  // SZDB/Z 304.1 6.9.1: consultations near or past their 48 hours, checked every quarter hour.
+  { id: 'consultation-deadlines', job: ConsultationDeadlineJob, pattern: '*/15 * * * *' },
 ]

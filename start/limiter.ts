@@ -26,3 +26,8 @@ export function complaintLimiter(kind: 'submit' | 'lookup') {
     ? limiter.use({ requests: 5, duration: '1 hour', blockDuration: '1 hour' })
     : limiter.use({ requests: 20, duration: '10 mins', blockDuration: '10 mins' })
 }
+
+/** The public consultation form, per address: five questions an hour. */
+export function consultationLimiter() {
+  return limiter.use({ requests: 5, duration: '1 hour', blockDuration: '1 hour' })
+}

@@ -1,5 +1,8 @@
 export const policies = {
   ComplaintPolicy: () => import('#app/complaints/policies/complaint_policy'),
+  ComplaintsConsultationPolicy: () => import('#app/complaints/policies/consultation_policy'),
+  ComplaintsFaqPolicy: () => import('#app/complaints/policies/faq_policy'),
+  ComplaintsPollPolicy: () => import('#app/complaints/policies/poll_policy'),
   CoreAdminPolicy: () => import('#app/core/policies/admin_policy'),
   CoreAttachmentPolicy: () => import('#app/core/policies/attachment_policy'),
   CoreRegistrationPolicy: () => import('#app/core/policies/registration_policy'),

@@ -101,6 +101,38 @@ export type ScannedRoutes = {
     'tenant.complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.complaints.feedback': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'consultations.public.create': { paramsTuple?: []; params?: {} }
+    'consultations.public.store': { paramsTuple?: []; params?: {} }
+    'consultations.public.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'consultations.index': { paramsTuple?: []; params?: {} }
+    'consultations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'consultations.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'consultations.faq': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'consultations.faq.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.consultations.index': { paramsTuple?: []; params?: {} }
+    'tenant.consultations.create': { paramsTuple?: []; params?: {} }
+    'tenant.consultations.store': { paramsTuple?: []; params?: {} }
+    'tenant.consultations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'faq.index': { paramsTuple?: []; params?: {} }
+    'faq.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'faq.manage.index': { paramsTuple?: []; params?: {} }
+    'faq.manage.create': { paramsTuple?: []; params?: {} }
+    'faq.manage.store': { paramsTuple?: []; params?: {} }
+    'faq.manage.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'faq.manage.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'faq.manage.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'faq.manage.unpublish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'faq.manage.categories': { paramsTuple?: []; params?: {} }
+    'faq.manage.categories.store': { paramsTuple?: []; params?: {} }
+    'faq.manage.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'polls.index': { paramsTuple?: []; params?: {} }
+    'polls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'polls.opine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'polls.manage.index': { paramsTuple?: []; params?: {} }
+    'polls.manage.create': { paramsTuple?: []; params?: {} }
+    'polls.manage.store': { paramsTuple?: []; params?: {} }
+    'polls.manage.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'polls.manage.respond': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'services.index': { paramsTuple?: []; params?: {} }
     'services.create': { paramsTuple?: []; params?: {} }
     'services.store': { paramsTuple?: []; params?: {} }
@@ -227,6 +259,25 @@ export type ScannedRoutes = {
     'tenant.complaints.create': { paramsTuple?: []; params?: {} }
     'tenant.complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'consultations.public.create': { paramsTuple?: []; params?: {} }
+    'consultations.public.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'consultations.index': { paramsTuple?: []; params?: {} }
+    'consultations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'consultations.faq': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.consultations.index': { paramsTuple?: []; params?: {} }
+    'tenant.consultations.create': { paramsTuple?: []; params?: {} }
+    'tenant.consultations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'faq.index': { paramsTuple?: []; params?: {} }
+    'faq.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'faq.manage.index': { paramsTuple?: []; params?: {} }
+    'faq.manage.create': { paramsTuple?: []; params?: {} }
+    'faq.manage.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'faq.manage.categories': { paramsTuple?: []; params?: {} }
+    'polls.index': { paramsTuple?: []; params?: {} }
+    'polls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'polls.manage.index': { paramsTuple?: []; params?: {} }
+    'polls.manage.create': { paramsTuple?: []; params?: {} }
+    'polls.manage.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'services.index': { paramsTuple?: []; params?: {} }
     'services.create': { paramsTuple?: []; params?: {} }
     'services.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -321,6 +372,25 @@ export type ScannedRoutes = {
     'tenant.complaints.create': { paramsTuple?: []; params?: {} }
     'tenant.complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.complaints.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'consultations.public.create': { paramsTuple?: []; params?: {} }
+    'consultations.public.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'consultations.index': { paramsTuple?: []; params?: {} }
+    'consultations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'consultations.faq': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.consultations.index': { paramsTuple?: []; params?: {} }
+    'tenant.consultations.create': { paramsTuple?: []; params?: {} }
+    'tenant.consultations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'faq.index': { paramsTuple?: []; params?: {} }
+    'faq.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'faq.manage.index': { paramsTuple?: []; params?: {} }
+    'faq.manage.create': { paramsTuple?: []; params?: {} }
+    'faq.manage.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'faq.manage.categories': { paramsTuple?: []; params?: {} }
+    'polls.index': { paramsTuple?: []; params?: {} }
+    'polls.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'polls.manage.index': { paramsTuple?: []; params?: {} }
+    'polls.manage.create': { paramsTuple?: []; params?: {} }
+    'polls.manage.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'services.index': { paramsTuple?: []; params?: {} }
     'services.create': { paramsTuple?: []; params?: {} }
     'services.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -399,6 +469,17 @@ export type ScannedRoutes = {
     'complaints.callback': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.complaints.store': { paramsTuple?: []; params?: {} }
     'tenant.complaints.feedback': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'consultations.public.store': { paramsTuple?: []; params?: {} }
+    'consultations.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'consultations.faq.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.consultations.store': { paramsTuple?: []; params?: {} }
+    'faq.manage.store': { paramsTuple?: []; params?: {} }
+    'faq.manage.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'faq.manage.unpublish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'faq.manage.categories.store': { paramsTuple?: []; params?: {} }
+    'polls.opine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'polls.manage.store': { paramsTuple?: []; params?: {} }
+    'polls.manage.respond': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'services.store': { paramsTuple?: []; params?: {} }
     'service_requests.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'service_requests.start': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -427,6 +508,8 @@ export type ScannedRoutes = {
     'admin.departments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'facilities.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'complaints.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'faq.manage.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'faq.manage.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'services.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.profile.update': { paramsTuple?: []; params?: {} }
     'park.units.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

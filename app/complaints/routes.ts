@@ -86,3 +86,113 @@ router
   .as('tenant')
   .where('id', router.matchers.number())
   .use([middleware.auth(), middleware.role({ roles: ['tenant_admin', 'tenant_member'] })])
+
+/*
+|--------------------------------------------------------------------------
+| Consultations, FAQ and opinion polls (SZDB/Z 304.1 6.9.1, 6.9.2)
+|--------------------------------------------------------------------------
+*/
+
+/* The public asks without an account and reads the answer through its signed link. */
+router
+  .group(() => {
+    router.get('/ask', [complaints.PublicConsultations, 'create']).as('create')
+    router.post('/ask', [complaints.PublicConsultations, 'store']).as('store')
+    router.get('/answer/:id', [complaints.PublicConsultations, 'show']).as('show')
+  })
+  .prefix('/consultations')
+  .as('consultations.public')
+  .where('id', router.matchers.number())
+
+/* Operators answer, evaluators read. */
+router
+  .group(() => {
+    router.get('/', [complaints.Consultations, 'index']).as('index')
+    router.get('/:id', [complaints.Consultations, 'show']).as('show')
+    router.post('/:id/answer', [complaints.Consultations, 'answer']).as('answer')
+    router.get('/:id/faq', [complaints.Consultations, 'faqForm']).as('faq')
+    router.post('/:id/faq', [complaints.Consultations, 'faqStore']).as('faq.store')
+  })
+  .prefix('/consultations')
+  .as('consultations')
+  .where('id', router.matchers.number())
+  .use([
+    middleware.auth(),
+    middleware.role({ roles: ['operator_admin', 'operator_staff', 'evaluator'] }),
+  ])
+
+/* A tenant's own consultations in its portal. */
+router
+  .group(() => {
+    router
+      .get('/consultations', [complaints.TenantConsultations, 'index'])
+      .as('consultations.index')
+    router
+      .get('/consultations/create', [complaints.TenantConsultations, 'create'])
+      .as('consultations.create')
+    router
+      .post('/consultations', [complaints.TenantConsultations, 'store'])
+      .as('consultations.store')
+    router
+      .get('/consultations/:id', [complaints.TenantConsultations, 'show'])
+      .as('consultations.show')
+  })
+  .prefix('/tenant')
+  .as('tenant')
+  .where('id', router.matchers.number())
+  .use([middleware.auth(), middleware.role({ roles: ['tenant_admin', 'tenant_member'] })])
+
+/* The FAQ, public. */
+router.get('/faq', [complaints.Faq, 'index']).as('faq.index')
+router
+  .get('/faq/:id', [complaints.Faq, 'show'])
+  .as('faq.show')
+  .where('id', router.matchers.number())
+
+/* Operators keep the FAQ. */
+router
+  .group(() => {
+    router.get('/', [complaints.FaqManage, 'index']).as('index')
+    router.get('/create', [complaints.FaqManage, 'create']).as('create')
+    router.post('/', [complaints.FaqManage, 'store']).as('store')
+    router.get('/:id/edit', [complaints.FaqManage, 'edit']).as('edit')
+    router.put('/:id', [complaints.FaqManage, 'update']).as('update')
+    router.post('/:id/publish', [complaints.FaqManage, 'publish']).as('publish')
+    router.post('/:id/unpublish', [complaints.FaqManage, 'unpublish']).as('unpublish')
+    router.get('/categories', [complaints.FaqManage, 'categories']).as('categories')
+    router.post('/categories', [complaints.FaqManage, 'storeCategory']).as('categories.store')
+    router.put('/categories/:id', [complaints.FaqManage, 'updateCategory']).as('categories.update')
+  })
+  .prefix('/faq/manage')
+  .as('faq.manage')
+  .where('id', router.matchers.number())
+  .use([middleware.auth(), middleware.role({ roles: ['operator_admin', 'operator_staff'] })])
+
+/* Polls: the public reads, tenants give opinions. */
+router.get('/polls', [complaints.Polls, 'index']).as('polls.index')
+router
+  .get('/polls/:id', [complaints.Polls, 'show'])
+  .as('polls.show')
+  .where('id', router.matchers.number())
+router
+  .post('/polls/:id/opinions', [complaints.Polls, 'opine'])
+  .as('polls.opine')
+  .where('id', router.matchers.number())
+  .use([middleware.auth(), middleware.role({ roles: ['tenant_admin', 'tenant_member'] })])
+
+/* Operators run polls; evaluators read the opinions. */
+router
+  .group(() => {
+    router.get('/', [complaints.PollManage, 'index']).as('index')
+    router.get('/create', [complaints.PollManage, 'create']).as('create')
+    router.post('/', [complaints.PollManage, 'store']).as('store')
+    router.get('/:id', [complaints.PollManage, 'show']).as('show')
+    router.post('/:id/respond', [complaints.PollManage, 'respond']).as('respond')
+  })
+  .prefix('/polls/manage')
+  .as('polls.manage')
+  .where('id', router.matchers.number())
+  .use([
+    middleware.auth(),
+    middleware.role({ roles: ['operator_admin', 'operator_staff', 'evaluator'] }),
+  ])

@@ -32,6 +32,7 @@ import { todayInShanghai } from '#core/dates'
 import { seedFacilities } from '#database/seed_data/facilities_demo'
 import { seedComplaintsDemo } from '#database/seed_data/complaints_demo'
 import { seedServiceDeskDemo } from '#database/seed_data/service_desk_demo'
+import { seedConsultationsDemo } from '#database/seed_data/consultations_demo'
 
 /**
  * Profiles: `demo` (default; the README's accounts) and `large` (benchmarks). Safe to run
@@ -42,8 +43,9 @@ export default class MainSeeder extends BaseSeeder {
   async run() {
     // Facilities came later than the rest: a database seeded before them still gets them.
     if (await User.findBy('email', 'operator@parkgate.local')) {
-      // Features added after the first seed fill themselves in (each is idempotent).
+      // Features added after the first seed fill themselves in (each checks first).
       await seedFacilities()
+      await seedConsultationsDemo()
       return seedServiceDeskDemo()
     }
 
@@ -161,6 +163,7 @@ export default class MainSeeder extends BaseSeeder {
     await seedFacilities()
     await seedComplaintsDemo()
     await seedServiceDeskDemo()
+    await seedConsultationsDemo()
 
     if (env.get('SEED_PROFILE', 'demo') === 'large') await seedLarge(operator)
   }

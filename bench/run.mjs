@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark in one run, on the embedded default (SQLite, inline queue,
  * compiled build, one Node process) with the `large` seed profile (5,000 tenants, 20,000 units,
- * 60,000 leases over 10 years), next to a bare node:http hello server measured in the same run.
+ * 60,000 leases over 10 years, 200 facilities with 500,000 bookings), next to a bare node:http hello server measured in the same run.
  *
  * Scenarios and targets:
  * - bare node:http — the floor every ratio is taken against.
@@ -15,6 +15,17 @@
  * - park statistics, uncached: the same page, each request for another day, so nothing is memoised
  *   (the statistics are memoised per day against the database's data version, and any write
  *   recomputes them): the cost of the computation itself. Reported, not judged.
+ * - calendar week view (issue "Facilities and bookings"): GET /bookings?facilityId=…&date=…&view=week
+ *   as a tenant user, for the bookable facility with the most held slots this week; 10 connections
+ *   like the other pages; p99 <= 100 ms.
+ * - booking creation under contention (same issue): 50 clients — ten tenant users of the large
+ *   profile, five clients each, logged in through the form, with the form's CSRF token — post
+ *   bookings for random valid slots (open hours, slot grid, min/max length) in the next 8 weeks of
+ *   20 bookable facilities for BENCH_SECONDS, with our own loop of fetches (each request has a
+ *   body of its own). Reports successful bookings/s, refusals/s (409 "slot taken") and latency;
+ *   afterwards a SQL self-join counts overlapping holding bookings (pending, approved, checked in)
+ *   of the same facility over the whole table, which must be 0. No other target. The bookings it
+ *   makes stay in the database (with --reuse, later runs find fuller calendars).
  * - the statistics workbook (issue "Park"): built in <= 3 s with peak RSS <= 300 MB, in a process
  *   of its own from the compiled build (`node ace park:statistics-workbook`, which calls what the
  *   controller calls): the time from computing the figures to the written file, and the peak RSS
@@ -91,7 +102,18 @@ const SCENARIOS = [
     connections: 10,
     p99: 100,
   },
+  {
+    name: 'calendar-week',
+    label: 'calendar week view',
+    // The facility and the day are the dataset's: see calendarPath().
+    path: null,
+    connections: 10,
+    p99: 100,
+    asTenant: true,
+  },
 ]
+const CONTENTION = { name: 'booking-contention', label: 'booking contention', connections: 50 }
+const HOLDING = `('pending', 'approved', 'checked_in')`
 const wanted = (name) => only.length === 0 || only.includes(name)
 
 function ace(...command) {
@@ -134,7 +156,7 @@ async function waitFor(url) {
 }
 
 /** Logs in through the real form (CSRF token, session cookie) and returns the Cookie header. */
-async function login(port) {
+async function login(port, email = 'operator@parkgate.local') {
   const jar = new Map()
   const keep = (response) => {
     for (const cookie of response.headers.getSetCookie()) {
@@ -153,12 +175,12 @@ async function login(port) {
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'cookie': header() },
     body: new URLSearchParams({
       _csrf: token ?? '',
-      email: 'operator@parkgate.local',
+      email,
       password: 'ParkGate#2026',
     }),
   })
   keep(response)
-  if (response.headers.get('location') !== '/dashboard') {
+  if (!['/dashboard', '/portal'].includes(response.headers.get('location') ?? '')) {
     throw new Error(`login failed: ${response.status} ${response.headers.get('location')}`)
   }
   return header()
@@ -181,6 +203,12 @@ function cpuSeconds(pid) {
   return (Number(fields[11]) + Number(fields[12])) / 100
 }
 
+/** CPU seconds used by this process's finished children (cutime + cstime): the seed's own cost on a crowded machine. */
+function childrenCpuSeconds() {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[13]) + Number(fields[14])) / 100
+}
+
 /** The seeded data the scenarios rely on, read straight from the bench database. */
 function dataset() {
   const sqlite = new Database(env.SQLITE_PATH, { readonly: true })
@@ -192,15 +220,204 @@ function dataset() {
     filtered: count(
       `SELECT COUNT(*) FROM tenants WHERE enterprise_types LIKE '%"ecommerce_enterprise"%'`
     ),
+    facilities: count('SELECT COUNT(*) FROM facilities'),
+    bookings: count('SELECT COUNT(*) FROM bookings'),
+    slots: count('SELECT COUNT(*) FROM booking_slots'),
   }
   sqlite.close()
   return figures
 }
 
+/** Today's date in Shanghai (UTC+8 all year), and the UTC text of its week's Monday 00:00. */
+function shanghaiToday() {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+  const weekday = (new Date(today).getUTCDay() + 6) % 7
+  const monday = Date.parse(today) - weekday * 86_400_000 - 8 * 3_600_000
+  return { today, monday }
+}
+
+/** The calendar scenario's page: the bookable facility with the most held slots this week. */
+function calendarPath() {
+  const { today, monday } = shanghaiToday()
+  const sql = (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ')
+  const sqlite = new Database(env.SQLITE_PATH, { readonly: true })
+  const busiest = sqlite
+    .prepare(
+      `SELECT s.facility_id AS id, COUNT(*) AS slots FROM booking_slots s
+       JOIN facilities f ON f.id = s.facility_id AND f.bookable = 1
+       WHERE s.slot_start >= ? AND s.slot_start < ? GROUP BY s.facility_id ORDER BY slots DESC, id LIMIT 1`
+    )
+    .get(sql(monday), sql(monday + 7 * 86_400_000))
+  sqlite.close()
+  if (!busiest) throw new Error('no facility has bookings this week')
+  return {
+    path: `/bookings?facilityId=${busiest.id}&date=${today}&view=week`,
+    slots: busiest.slots,
+  }
+}
+
+/** Tenant admins of resident tenants of the large profile: the users the tenant scenarios log in as. */
+function tenantEmails(n) {
+  const sqlite = new Database(env.SQLITE_PATH, { readonly: true })
+  const emails = sqlite
+    .prepare(
+      `SELECT u.email FROM users u JOIN tenants t ON t.id = u.tenant_id
+       WHERE u.role = 'tenant_admin' AND u.email LIKE 'u0-%@example.test' AND t.status = 'resident'
+       ORDER BY u.id LIMIT ?`
+    )
+    .pluck()
+    .all(n)
+  sqlite.close()
+  return emails
+}
+
+/** Holding bookings of one facility that overlap (a self-join on the time ranges): must be 0. */
+function overlaps() {
+  const sqlite = new Database(env.SQLITE_PATH, { readonly: true })
+  // Of two overlapping bookings, one starts inside the other: the index on (facility_id,
+  // starts_at) finds each booking's candidates in one range.
+  const found = sqlite
+    .prepare(
+      `SELECT COUNT(*) FROM bookings a JOIN bookings b
+         ON b.facility_id = a.facility_id AND b.id <> a.id
+        AND b.starts_at >= a.starts_at AND b.starts_at < a.ends_at
+        AND (b.starts_at > a.starts_at OR b.id > a.id)
+       WHERE a.status IN ${HOLDING} AND b.status IN ${HOLDING}`
+    )
+    .pluck()
+    .get()
+  const holding = sqlite
+    .prepare(`SELECT COUNT(*) FROM bookings WHERE status IN ${HOLDING}`)
+    .pluck()
+    .get()
+  sqlite.close()
+  return { found, holding }
+}
+
+/** mulberry32, so two runs ask for the same slots in the same order. */
+function prng(seed) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/**
+ * Booking creation under contention: `connections` clients, each a loop of POST /bookings with a
+ * tenant user's session and CSRF token, for random valid slots of 20 facilities in the next 8
+ * weeks. A 302 to /bookings/<id> is a booking; a 409 (the JSON answer of a DomainException: the
+ * slot is taken) a refusal; anything else an error.
+ */
+async function contend(port, sessions, connections, seconds, seed) {
+  const sqlite = new Database(env.SQLITE_PATH, { readonly: true })
+  const facilities = sqlite
+    .prepare(
+      `SELECT id, opening_hours, min_minutes, max_minutes FROM facilities
+       WHERE bookable = 1 ORDER BY id DESC LIMIT 20`
+    )
+    .all()
+    .map((f) => ({ ...f, hours: JSON.parse(f.opening_hours) }))
+  sqlite.close()
+  const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
+  const minutesOf = (t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5))
+  const random = prng(seed)
+  const int = (min, max) => min + Math.floor(random() * (max - min + 1))
+  const { today } = shanghaiToday()
+  const slot = () => {
+    for (;;) {
+      const f = facilities[int(0, facilities.length - 1)]
+      const date = new Date(Date.parse(today) + int(1, 56) * 86_400_000)
+      const hours = f.hours[WEEK[(date.getUTCDay() + 6) % 7]]
+      if (!hours) continue
+      const open = minutesOf(hours.open)
+      const close = minutesOf(hours.close)
+      const longest = Math.min(f.max_minutes, f.min_minutes + 90, close - open)
+      if (longest < f.min_minutes) continue
+      const minutes = int(f.min_minutes / 30, longest / 30) * 30
+      const start = open + int(0, (close - open - minutes) / 30) * 30
+      if (start >= 24 * 60) continue
+      return {
+        facilityId: String(f.id),
+        date: date.toISOString().slice(0, 10),
+        startTime: `${String(Math.floor(start / 60)).padStart(2, '0')}:${String(start % 60).padStart(2, '0')}`,
+        minutes: String(minutes),
+        purpose: 'bench',
+      }
+    }
+  }
+  const latencies = []
+  let booked = 0
+  let refused = 0
+  let errors = 0
+  const statuses = new Map()
+  const end = performance.now() + seconds * 1000
+  const client = async (session) => {
+    while (performance.now() < end) {
+      const started = performance.now()
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/bookings`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'accept': 'application/json',
+            'cookie': session.cookie,
+          },
+          body: new URLSearchParams({ _csrf: session.csrf, ...slot() }),
+        })
+        await response.arrayBuffer()
+        latencies.push(performance.now() - started)
+        const location = response.headers.get('location') ?? ''
+        if (response.status === 302 && /^\/bookings\/\d+$/.test(location)) booked++
+        else if (response.status === 409) refused++
+        else {
+          errors++
+          const key = `${response.status} ${location}`
+          statuses.set(key, (statuses.get(key) ?? 0) + 1)
+        }
+      } catch {
+        errors++
+      }
+    }
+  }
+  await Promise.all(
+    Array.from({ length: connections }, (_, i) => client(sessions[i % sessions.length]))
+  )
+  latencies.sort((a, b) => a - b)
+  const at = (q) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0)
+  if (statuses.size)
+    console.log('booking contention, unexpected answers:', Object.fromEntries(statuses))
+  return {
+    booked,
+    refused,
+    requests: { average: latencies.length / seconds, total: latencies.length },
+    latency: { p50: at(0.5), p99: at(0.99) },
+    errors,
+    non2xx: 0,
+  }
+}
+
+/** A tenant user's session for the booking form: the Cookie header and the form's CSRF token. */
+async function tenantSession(port, email, facilityId) {
+  const cookie = await login(port, email)
+  const page = await fetch(`http://127.0.0.1:${port}/bookings/new?facilityId=${facilityId}`, {
+    headers: { cookie },
+    redirect: 'manual',
+  })
+  const csrf = /name=['"]_csrf['"] value=['"]([^'"]+)['"]/.exec(await page.text())?.[1]
+  if (page.status !== 200 || !csrf) throw new Error(`booking form answered ${page.status}`)
+  return { cookie, csrf }
+}
+
 const seeded = () => {
   if (!existsSync(env.SQLITE_PATH)) return false
   try {
-    return dataset().leases >= 60000
+    return dataset().bookings >= 500000
   } catch {
     return false
   }
@@ -208,6 +425,7 @@ const seeded = () => {
 
 mkdirSync(`${root}tmp`, { recursive: true })
 let seedSeconds = null
+let seedCpu = null
 if (reuse && seeded()) {
   ace('migration:run', '--force')
 } else {
@@ -215,8 +433,10 @@ if (reuse && seeded()) {
   console.log('preparing: migrate + seed (large profile)...')
   ace('migration:run', '--force')
   const started = performance.now()
+  const cpuBefore = childrenCpuSeconds()
   ace('db:seed')
   seedSeconds = (performance.now() - started) / 1000
+  seedCpu = childrenCpuSeconds() - cpuBefore
 }
 const data = dataset()
 if (data.filtered < 200 * PER_PAGE) {
@@ -242,6 +462,7 @@ try {
   await waitFor(`http://127.0.0.1:${APP_PORT}/health`)
   await waitFor(`http://127.0.0.1:${BARE_PORT}/`)
   const cookie = await login(APP_PORT)
+  const tenantCookie = await login(APP_PORT, tenantEmails(1)[0])
   let cpu = cpuSeconds(bare.pid)
   floor = await measure(`http://127.0.0.1:${BARE_PORT}/`, 50)
   rows.push({
@@ -251,13 +472,23 @@ try {
     cpu: cpuSeconds(bare.pid) - cpu,
   })
   for (const scenario of SCENARIOS.filter((s) => wanted(s.name))) {
-    const url = `http://127.0.0.1:${APP_PORT}${scenario.path}`
-    const check = await fetch(url, { headers: { cookie }, redirect: 'manual' })
-    if (check.status !== 200) throw new Error(`${scenario.path} answered ${check.status}`)
-    await measure(url, scenario.connections, { cookie }, scenario.eachDay) // warm-up
+    const path = scenario.path ?? calendarPath().path
+    const url = `http://127.0.0.1:${APP_PORT}${path}`
+    const headers = { cookie: scenario.asTenant ? tenantCookie : cookie }
+    const check = await fetch(url, { headers, redirect: 'manual' })
+    if (check.status !== 200) throw new Error(`${path} answered ${check.status}`)
+    await measure(url, scenario.connections, headers, scenario.eachDay) // warm-up
     cpu = cpuSeconds(app.pid)
-    const result = await measure(url, scenario.connections, { cookie }, scenario.eachDay)
-    rows.push({ ...scenario, result, cpu: cpuSeconds(app.pid) - cpu })
+    const result = await measure(url, scenario.connections, headers, scenario.eachDay)
+    rows.push({ ...scenario, path, result, cpu: cpuSeconds(app.pid) - cpu })
+  }
+  if (wanted(CONTENTION.name)) {
+    const sessions = []
+    for (const email of tenantEmails(10)) sessions.push(await tenantSession(APP_PORT, email, 1))
+    await contend(APP_PORT, sessions, CONTENTION.connections, Math.min(3, DURATION), 1) // warm-up
+    cpu = cpuSeconds(app.pid)
+    const result = await contend(APP_PORT, sessions, CONTENTION.connections, DURATION, 2)
+    rows.push({ ...CONTENTION, result, cpu: cpuSeconds(app.pid) - cpu, overlaps: overlaps() })
   }
 } finally {
   bare.kill('SIGTERM')
@@ -281,8 +512,11 @@ const verdict = (ok) => (ok ? 'met' : 'NOT met')
 const ms = (value) => `${String(value).padStart(5)} ms`
 console.log(
   `\n${new Date().toISOString()}, ${DURATION} s per run, ${data.tenants} tenants, ${data.units} units, ` +
-    `${data.leases} leases, ${data.filtered} tenants match ${FILTER}` +
-    (seedSeconds === null ? ' (seed reused)' : `, seeded in ${seedSeconds.toFixed(1)} s`) +
+    `${data.leases} leases, ${data.filtered} tenants match ${FILTER}, ${data.facilities} facilities, ` +
+    `${data.bookings} bookings (${data.slots} held slots)` +
+    (seedSeconds === null
+      ? ' (seed reused)'
+      : `, seeded in ${seedSeconds.toFixed(1)} s (${seedCpu.toFixed(1)} s CPU)`) +
     `; load average ${loadavg()
       .map((x) => x.toFixed(1))
       .join(' ')}`
@@ -301,6 +535,10 @@ for (const row of rows) {
     ok = r.latency.p99 <= row.p99
   }
   if (row.eachDay) target = 'none (the computation itself)'
+  if (row.overlaps) {
+    target = '0 overlaps'
+    ok = row.overlaps.found === 0
+  }
   if (row.minRatio !== undefined) {
     target += `, >= ${row.minRatio * 100}% of floor`
     ok &&= ratio >= row.minRatio
@@ -310,6 +548,15 @@ for (const row of rows) {
     `${row.label.padEnd(22)} ${String(row.connections).padStart(5)} ${r.requests.average.toFixed(0).padStart(9)} ${ms(r.latency.p50)} ${ms(r.latency.p99)} ${`${(ratio * 100).toFixed(1)}%`.padStart(9)} ${`${((row.cpu * 1000) / r.requests.total).toFixed(2)} ms`.padStart(8)}  ${target.padEnd(30)} ${row === rows[0] ? 'floor' : row.eachDay ? 'info' : verdict(ok)}${errors ? ` (${errors} errors)` : ''}`
   )
 }
+for (const row of rows.filter((r) => r.overlaps)) {
+  const r = row.result
+  console.log(
+    `${row.label.padEnd(22)} ${(r.booked / DURATION).toFixed(1)} bookings/s, ${(r.refused / DURATION).toFixed(1)} refusals/s ` +
+      `(slot taken), ${r.errors} errors; overlapping holding bookings after the run: ${row.overlaps.found} ` +
+      `(SQL self-join over ${row.overlaps.holding} holding bookings)`
+  )
+}
+for (const row of rows.filter((r) => r.asTenant)) console.log(`${row.label.padEnd(22)} ${row.path}`)
 if (workbook) {
   const ok = workbook.seconds <= 3 && workbook.rssMb <= 300
   console.log(

@@ -78,6 +78,13 @@ export function fromSqlUtc(value: unknown): DateTime | null {
   return DateTime.fromSQL(String(value), { zone: 'utc' })
 }
 
+/** The instant a DATETIME column holds, in epoch milliseconds, without luxon (for many rows). */
+export function sqlUtcMillis(value: unknown): number {
+  if (value instanceof Date) return value.getTime()
+  if (typeof value === 'number') return value
+  return Date.parse(`${String(value).replace(' ', 'T')}Z`)
+}
+
 /** Column options for a UTC DATETIME, independent of the process's time zone. */
 export const utcDateTime = {
   prepare: (value: DateTime | null) => (value ? toSqlUtc(value) : value),

@@ -9,6 +9,9 @@ import { BUSINESS_MODES, ENTERPRISE_TYPES } from '#park/spaces'
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 const DAY = 86_400_000
+const FACILITY_WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
+/** The `yyyy-MM-dd` of a UTC instant. */
+const dayOfMs = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 /** Sizes of the `large` profile (issue "Park": 5,000 tenants, 20,000 units, 60,000 leases over 10 years). */
 export const LARGE = {
@@ -25,6 +28,11 @@ export const LARGE = {
   auditEntries: 20000,
   /** Share of tenants whose types include the filter the benchmark pages through. */
   ecommerceShare: 0.86,
+  /** Issue "Facilities and bookings": 200 facilities, 500,000 bookings. */
+  facilities: 200,
+  bookings: 500000,
+  /** Days ahead of today the seeded bookings reach (the benchmark books up to 8 weeks ahead). */
+  bookingDaysAhead: 28,
 }
 
 /** A valid USCC for the i-th synthetic enterprise. */
@@ -188,6 +196,35 @@ interface PlannedLease {
 async function insertChunks(trx: any, table: string, rows: Record<string, unknown>[], size = 400) {
   for (let i = 0; i < rows.length; i += size) {
     await trx.table(table).multiInsert(rows.slice(i, i + size))
+  }
+}
+
+/**
+ * Inserts many rows with the same columns: on SQLite one prepared statement run row by row on
+ * the transaction's own better-sqlite3 connection (no SQL to build or parse per chunk), elsewhere
+ * multi-row `INSERT … VALUES (…), (…)` statements. For the hundreds of thousands of bookings and
+ * their slot rows, where multiInsert's compound SELECT is too slow.
+ */
+async function insertValues(trx: any, table: string, rows: Record<string, unknown>[], size = 800) {
+  if (!rows.length) return
+  const columns = Object.keys(rows[0])
+  const tuple = `(${columns.map(() => '?').join(', ')})`
+  const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `
+  const values = (row: Record<string, unknown>) =>
+    columns.map((column) => {
+      const value = row[column]
+      return typeof value === 'boolean' ? Number(value) : value
+    })
+  if (trx.dialect.name === 'better-sqlite3') {
+    // Inside a knex transaction, acquireConnection hands back the transaction's connection.
+    const connection = await trx.knexClient.client.acquireConnection()
+    const statement = connection.prepare(head + tuple)
+    for (const row of rows) statement.run(values(row))
+    return
+  }
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size)
+    await trx.rawQuery(head + chunk.map(() => tuple).join(', '), chunk.flatMap(values))
   }
 }
 
@@ -551,6 +588,7 @@ export async function seedLarge(operator: User) {
     l.unitIds.map((unitId) => ({ lease_id: l.id, unit_id: unitId }))
   )
 
+  const firstUser = await nextId('users')
   await db.transaction(async (trx) => {
     await insertChunks(trx, 'buildings', buildings)
     await insertChunks(trx, 'units', units)
@@ -563,8 +601,9 @@ export async function seedLarge(operator: User) {
       [...sequence].map(([day, last]) => ({ kind: 'LS', day, last_value: last }))
     )
     // The first 500 tenants have an admin and three members each, as the dashboard bench expects.
-    const users = tenantRows.slice(0, 500).flatMap((t) =>
+    const users = tenantRows.slice(0, 500).flatMap((t, k) =>
       [0, 1, 2, 3].map((u) => ({
+        id: firstUser + k * 4 + u,
         email: `u${u}-${t.uscc.toLowerCase()}@example.test`,
         password,
         full_name: `成员 ${u}`,
@@ -615,4 +654,369 @@ export async function seedLarge(operator: User) {
   await db
     .from('park_profiles')
     .update({ leasable_area: leasable, total_area: Math.ceil(leasable * 1.25) })
+
+  // The bookers: the resident tenants among the first 500, with the ids of their four users.
+  const bookers = planned
+    .slice(0, 500)
+    .map((t, k) => ({
+      tenantId: t.id,
+      status: t.status,
+      userIds: [0, 1, 2, 3].map((u) => firstUser + k * 4 + u),
+    }))
+    .filter((t) => t.status === 'resident')
+  await seedLargeFacilities(operator, bookers)
+}
+
+/** Opening hours of the large profile's facilities (Shanghai wall time), by template. */
+const WEEKDAYS_ONLY = ['mon', 'tue', 'wed', 'thu', 'fri']
+const HOURS_TEMPLATES: Array<Record<string, [string, string]>> = [
+  {
+    ...Object.fromEntries(WEEKDAYS_ONLY.map((d) => [d, ['08:00', '20:00']])),
+    sat: ['09:00', '17:00'],
+  },
+  Object.fromEntries(FACILITY_WEEK.map((d) => [d, ['08:30', '21:00']])),
+  Object.fromEntries(WEEKDAYS_ONLY.map((d) => [d, ['09:00', '18:00']])),
+  Object.fromEntries(FACILITY_WEEK.map((d) => [d, ['09:00', '24:00']])),
+  Object.fromEntries(FACILITY_WEEK.slice(0, 6).map((d) => [d, ['06:00', '22:00']])),
+  Object.fromEntries(FACILITY_WEEK.map((d) => [d, ['00:00', '24:00']])),
+  Object.fromEntries(WEEKDAYS_ONLY.map((d) => [d, ['07:30', '19:30']])),
+]
+
+/** Facility kinds of the large profile: type, share, hours template, min/max minutes, approval. */
+const FACILITY_KINDS = [
+  {
+    type: 'meeting_room',
+    label: '会议室',
+    share: 0.4,
+    hours: 0,
+    min: 30,
+    max: 240,
+    approval: 0.1,
+    capacity: [6, 30],
+  },
+  {
+    type: 'training_room',
+    label: '培训室',
+    share: 0.1,
+    hours: 1,
+    min: 60,
+    max: 480,
+    approval: 0.6,
+    capacity: [30, 120],
+  },
+  {
+    type: 'product_display_area',
+    label: '展示厅',
+    share: 0.08,
+    hours: 2,
+    min: 120,
+    max: 540,
+    approval: 0.8,
+    capacity: [40, 200],
+  },
+  {
+    type: 'live_streaming_room',
+    label: '直播间',
+    share: 0.15,
+    hours: 3,
+    min: 60,
+    max: 360,
+    approval: 0.2,
+    capacity: [2, 10],
+  },
+  {
+    type: 'loading_dock',
+    label: '装卸月台',
+    share: 0.1,
+    hours: 4,
+    min: 30,
+    max: 180,
+    approval: 0,
+    capacity: [1, 4],
+  },
+  {
+    type: 'bonded_warehouse',
+    label: '保税仓位',
+    share: 0.04,
+    hours: 5,
+    min: 240,
+    max: 1440,
+    approval: 0.7,
+    capacity: [10, 50],
+  },
+  {
+    type: 'general_warehouse',
+    label: '普通仓位',
+    share: 0.03,
+    hours: 5,
+    min: 240,
+    max: 1440,
+    approval: 0.7,
+    capacity: [10, 50],
+  },
+  {
+    type: 'other',
+    label: '多功能区',
+    share: 0.07,
+    hours: 6,
+    min: 30,
+    max: 240,
+    approval: 0.3,
+    capacity: [5, 60],
+  },
+  {
+    type: 'first_aid_room',
+    label: '急救室',
+    share: 0.03,
+    hours: 2,
+    min: 30,
+    max: 60,
+    approval: 0,
+    capacity: [2, 6],
+  },
+] as const
+const PURPOSES = [
+  '周例会',
+  '客户洽谈',
+  '新品直播',
+  '出口货物装车',
+  '跨境电商培训',
+  '供应商面谈',
+  '样品展示',
+  '面试',
+  '团队培训',
+  '货物暂存',
+]
+
+/**
+ * 200 facilities and 500,000 bookings (issue "Facilities and bookings"), on top of the rest of
+ * the large profile. Deterministic (a PRNG of its own, so the rest of the profile is unchanged).
+ * Each facility's bookings are laid out day by day, one after the other inside its opening hours
+ * and within its minimum and maximum length, so they never overlap; the history reaches back as
+ * far as 2,500 bookings need and `bookingDaysAhead` days forward. Past ones were checked in,
+ * cancelled, rejected or no-shows; future ones are approved, pending (facilities that need
+ * approval), cancelled or rejected. Holding bookings (pending, approved, checked in) have their
+ * `booking_slots` rows, as BookingService writes them; released ones have none. Numbers are
+ * BK<day booked>-<n> with the counters to match, all booked before today.
+ */
+async function seedLargeFacilities(
+  operator: User,
+  bookers: Array<{ tenantId: number; userIds: number[] }>
+) {
+  const rand = prng(20260702)
+  const stamp = DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss')
+  const todayIso = DateTime.now().setZone(ZONE).toISODate()!
+  const todayMs = Date.parse(todayIso)
+  const nowMs = Date.now()
+  // Shanghai is UTC+8 all year: a wall time there is 8 hours ahead of UTC.
+  const SHANGHAI = 8 * 3_600_000
+  const sqlUtc = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ')
+  const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))
+
+  const firstFacility = await nextId('facilities')
+  const facilities: Array<Record<string, any>> = []
+  const plans: Array<{
+    id: number
+    hours: Array<[number, number] | null>
+    minSlots: number
+    maxSlots: number
+    approval: boolean
+    bookable: boolean
+    freeMinutes: number
+    priceFen: number
+  }> = []
+  const counters = new Map<string, number>()
+  for (let k = 0; k < LARGE.facilities; k++) {
+    let r = rand.next()
+    const kind = FACILITY_KINDS.find((x) => (r -= x.share) < 0) ?? FACILITY_KINDS[0]
+    const n = (counters.get(kind.type) ?? 0) + 1
+    counters.set(kind.type, n)
+    const template = HOURS_TEMPLATES[kind.hours]
+    const hours = Object.fromEntries(
+      FACILITY_WEEK.map((d) => [
+        d,
+        template[d] ? { open: template[d][0], close: template[d][1] } : null,
+      ])
+    )
+    const bookable = kind.type !== 'first_aid_room' && !rand.chance(0.02)
+    const approval = rand.chance(kind.approval)
+    const free = rand.pick([0, 0, 2, 4, 6, 10])
+    const price = rand.int(20, 400) * 100
+    const building = rand.int(1, 30)
+    const row = {
+      id: firstFacility + k,
+      name: `${String(building).padStart(2, '0')}座 ${kind.label} ${String(n).padStart(3, '0')}`,
+      facility_type: kind.type,
+      location: `跨境电商大厦 ${building} 座 ${rand.int(1, 20)} 层`,
+      capacity: rand.int(kind.capacity[0], kind.capacity[1]),
+      description: null,
+      opening_hours: JSON.stringify(hours),
+      needs_approval: approval,
+      bookable,
+      free_hours_per_month: free,
+      price_per_hour_fen: price,
+      min_minutes: kind.min,
+      max_minutes: kind.max,
+      cancel_cutoff_hours: rand.pick([2, 12, 24, 48]),
+      created_at: stamp,
+      updated_at: stamp,
+    }
+    facilities.push(row)
+    plans.push({
+      id: row.id,
+      hours: FACILITY_WEEK.map((d) =>
+        template[d] ? [minutesOf(template[d][0]), minutesOf(template[d][1])] : null
+      ),
+      minSlots: kind.min / 30,
+      maxSlots: kind.max / 30,
+      approval,
+      bookable,
+      freeMinutes: free * 60,
+      priceFen: price,
+    })
+  }
+
+  const firstBooking = await nextId('bookings')
+  let bookingId = firstBooking
+  const perFacility = Math.floor(LARGE.bookings / LARGE.facilities)
+  const sequence = new Map<string, number>()
+  const freeUsed = new Map<string, number>()
+  let slotCount = 0
+  await db.transaction(async (trx) => {
+    await insertChunks(trx, 'facilities', facilities)
+    for (const [f, plan] of plans.entries()) {
+      const target = perFacility + (f < LARGE.bookings - perFacility * LARGE.facilities ? 1 : 0)
+      // The days, going back from the last one seeded until they hold `target` bookings; each
+      // open day gets as many as fit comfortably (minimum length plus about two slots each).
+      const days: Array<{ ms: number; open: number; close: number; count: number }> = []
+      let left = target
+      for (let d = plan.bookable ? LARGE.bookingDaysAhead : -1; left > 0; d--) {
+        const ms = todayMs + d * DAY
+        const hours = plan.hours[(new Date(ms).getUTCDay() + 6) % 7]
+        if (!hours) continue
+        const slots = (hours[1] - hours[0]) / 30
+        const count = Math.min(
+          left,
+          Math.max(1, Math.min(8, Math.floor(slots / (plan.minSlots + 2))))
+        )
+        days.push({ ms, open: hours[0], close: hours[1], count })
+        left -= count
+      }
+      days.reverse()
+      const bookings: Record<string, unknown>[] = []
+      const slotRows: Record<string, unknown>[] = []
+      for (const day of days) {
+        const iso = dayOfMs(day.ms)
+        const slots = (day.close - day.open) / 30
+        let pos = 0
+        for (let i = 0; i < day.count; i++) {
+          const after = day.count - 1 - i
+          const room = slots - pos - after * plan.minSlots
+          const length = Math.min(
+            room,
+            rand.int(plan.minSlots, Math.min(plan.maxSlots, plan.minSlots + 4))
+          )
+          const gap = rand.int(0, Math.floor((room - length) / (after + 1)))
+          const startMs = day.ms + (day.open + (pos + gap) * 30) * 60_000 - SHANGHAI
+          pos += gap + length
+          const endMs = startMs + length * 30 * 60_000
+          const minutes = length * 30
+
+          const booker = rand.pick(bookers)
+          const r = rand.next()
+          let status: string
+          if (startMs <= nowMs) {
+            status =
+              endMs > nowMs
+                ? 'checked_in'
+                : r < 0.74
+                  ? 'checked_in'
+                  : r < 0.88
+                    ? 'cancelled'
+                    : r < 0.95
+                      ? 'no_show'
+                      : plan.approval
+                        ? 'rejected'
+                        : 'cancelled'
+          } else if (plan.approval) {
+            status =
+              r < 0.6 ? 'approved' : r < 0.82 ? 'pending' : r < 0.94 ? 'cancelled' : 'rejected'
+          } else {
+            status = r < 0.85 ? 'approved' : 'cancelled'
+          }
+          // Booked 1 to 30 days ahead, always before today (today's numbers are the app's).
+          const bookedMs = Math.min(
+            startMs - rand.int(1, 30) * DAY,
+            todayMs - DAY + rand.int(0, 600) * 60_000
+          )
+          const bookedDay = dayOfMs(bookedMs + SHANGHAI)
+          const numberDay = bookedDay.replaceAll('-', '')
+          const n = (sequence.get(numberDay) ?? 0) + 1
+          sequence.set(numberDay, n)
+
+          const month = iso.slice(0, 7)
+          const key = `${booker.tenantId}:${plan.id}:${month}`
+          const used = freeUsed.get(key) ?? 0
+          const freeMinutes = Math.max(0, Math.min(minutes, plan.freeMinutes - used))
+          if (status !== 'cancelled' && status !== 'rejected') freeUsed.set(key, used + freeMinutes)
+          const billable = minutes - freeMinutes
+          const decided =
+            plan.approval && status !== 'pending' && !(status === 'cancelled' && r > 0.9)
+          // Drawn whatever the status, so the stream does not depend on the time of day the seed runs.
+          const checkInEarly = rand.int(0, 10)
+          const id = bookingId++
+          bookings.push({
+            id,
+            number: `BK${numberDay}-${String(n).padStart(4, '0')}`,
+            facility_id: plan.id,
+            tenant_id: booker.tenantId,
+            booked_by: rand.pick(booker.userIds),
+            series_id: null,
+            starts_at: sqlUtc(startMs),
+            ends_at: sqlUtc(endMs),
+            minutes,
+            month,
+            purpose: rand.pick(PURPOSES),
+            attendees: rand.chance(0.6) ? rand.int(1, 20) : null,
+            status,
+            free_minutes: freeMinutes,
+            billable_minutes: billable,
+            billable_amount_fen: Math.round((billable * plan.priceFen) / 60),
+            decision_reason: status === 'rejected' ? '该时段另有安排' : null,
+            decided_by: decided ? operator.id : null,
+            decided_at: decided ? sqlUtc(bookedMs + 3_600_000) : null,
+            cancelled_at:
+              status === 'cancelled'
+                ? sqlUtc(Math.min(bookedMs + DAY, startMs - 3_600_000, nowMs))
+                : null,
+            checked_in_at: status === 'checked_in' ? sqlUtc(startMs - checkInEarly * 60_000) : null,
+            released_at: status === 'no_show' ? sqlUtc(startMs + 15 * 60_000) : null,
+            created_at: sqlUtc(bookedMs),
+            updated_at: sqlUtc(
+              status === 'approved' && !decided ? bookedMs : Math.min(endMs, nowMs)
+            ),
+          })
+          if (status === 'pending' || status === 'approved' || status === 'checked_in') {
+            for (let s = 0; s < length; s++) {
+              slotRows.push({
+                facility_id: plan.id,
+                slot_start: sqlUtc(startMs + s * 30 * 60_000),
+                booking_id: id,
+                block_id: null,
+              })
+            }
+          }
+        }
+      }
+      await insertValues(trx, 'bookings', bookings, 500)
+      await insertValues(trx, 'booking_slots', slotRows, 2000)
+      slotCount += slotRows.length
+    }
+    await insertChunks(
+      trx,
+      'number_sequences',
+      [...sequence].map(([day, last]) => ({ kind: 'BK', day, last_value: last }))
+    )
+  })
+  return { bookings: bookingId - firstBooking, slots: slotCount }
 }

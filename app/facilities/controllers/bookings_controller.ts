@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
 import { ZONE, calendarDay, todayInShanghai } from '#core/dates'
 import { scopeToTenant } from '#core/tenancy'
 import { paginate } from '#core/services/listing'
@@ -30,12 +31,15 @@ export default class BookingsController {
   async index({ request, view, bouncer, auth }: HttpContext) {
     await bouncer.with('FacilityPolicy').authorize('view')
     const filters = await request.validateUsing(calendarValidator, { data: request.qs() })
-    const facilities = await Facility.query().where('bookable', true).orderBy('name')
+    // The picker needs ids and names only: one model for the facility shown, not one per facility.
+    const facilities = await db
+      .from('facilities')
+      .where('bookable', true)
+      .orderBy('name')
+      .select('id', 'name')
     const facility =
-      facilities.find((f) => f.id === filters.facilityId) ??
       (filters.facilityId ? await Facility.find(filters.facilityId) : null) ??
-      facilities[0] ??
-      null
+      (facilities[0] ? await Facility.find(facilities[0].id) : null)
     const day = filters.date ? calendarDay(filters.date) : todayInShanghai()
     const mode = filters.view ?? 'week'
     const first = mode === 'week' ? weekStart(day) : day

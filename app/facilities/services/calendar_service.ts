@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { ZONE } from '#core/dates'
 import type Facility from '#facilities/models/facility'
-import { SLOT_MINUTES, fromSqlUtc, hoursOn, timeOf, toSqlUtc } from '#facilities/facilities'
+import { SLOT_MINUTES, hoursOn, sqlUtcMillis, timeOf, toSqlUtc } from '#facilities/facilities'
 
 /** Who looks at the calendar: their own bookings are theirs; names of others only for operators. */
 export interface Viewer {
@@ -52,23 +52,37 @@ export default class CalendarService {
         'tenants.name as tenant_name',
         'facility_blocks.reason'
       )
-    const bySlot = new Map(
-      held.map((row) => [
-        fromSqlUtc(row.slot_start)!.setZone(ZONE).toFormat("yyyy-MM-dd'T'HH:mm"),
-        row,
-      ])
-    )
+    // Keyed by the slot's instant: the rows' UTC text is read without luxon (a named zone costs
+    // an Intl call per conversion, and a week has hundreds of cells).
+    const bySlot = new Map(held.map((row) => [sqlUtcMillis(row.slot_start), row]))
     const hours = days.map((day) => hoursOn(facility.hours, day))
     const open = Math.min(...hours.map((h) => h?.open ?? 24 * 60))
     const close = Math.max(...hours.map((h) => h?.close ?? 0))
     const now = this.clock()
+    // Each day's midnight once; a cell's start is that instant plus its minutes, as luxon's
+    // plus() counts them. On a day without an offset change the wall time is the date and
+    // the minutes; on a DST day luxon formats it.
+    const midnights = days.map((day) => {
+      const midnight = day.setZone(ZONE).startOf('day')
+      return {
+        midnight,
+        millis: midnight.toMillis(),
+        date: midnight.toISODate()!,
+        steady: midnight.offset === midnight.endOf('day').offset,
+      }
+    })
+    const nowMillis = now.toMillis()
+    const today = now.setZone(ZONE).toISODate()
     const rows: Array<{ time: string; cells: Cell[] }> = []
     for (let minute = open; minute < close; minute += SLOT_MINUTES) {
-      const cells = days.map((day, i): Cell => {
-        const startAt = day.setZone(ZONE).startOf('day').plus({ minutes: minute })
-        const start = startAt.toFormat("yyyy-MM-dd'T'HH:mm")
+      const cells = days.map((_, i): Cell => {
+        const day = midnights[i]
+        const at = day.millis + minute * 60_000
+        const start = day.steady
+          ? `${day.date}T${timeOf(minute)}`
+          : day.midnight.plus({ minutes: minute }).toFormat("yyyy-MM-dd'T'HH:mm")
         const h = hours[i]
-        const row = bySlot.get(start)
+        const row = bySlot.get(at)
         if (row?.block_id) return { state: 'blocked', start, reason: row.reason }
         if (row) {
           const mine = viewer.tenantId !== null && Number(row.tenant_id) === viewer.tenantId
@@ -85,7 +99,7 @@ export default class CalendarService {
           return { state: 'booked', start }
         }
         if (!h || minute < h.open || minute >= h.close) return { state: 'closed', start }
-        if (startAt <= now) return { state: 'past', start }
+        if (at <= nowMillis) return { state: 'past', start }
         return { state: 'free', start }
       })
       rows.push({ time: timeOf(minute), cells })
@@ -95,7 +109,7 @@ export default class CalendarService {
         date: day.toISODate()!,
         weekday: day.weekday,
         hours: hours[i] ? `${timeOf(hours[i]!.open)}–${timeOf(hours[i]!.close)}` : null,
-        isToday: day.hasSame(now.setZone(ZONE), 'day'),
+        isToday: midnights[i].date === today,
       })),
       rows,
     }

@@ -760,6 +760,8 @@ async function seedLargeComplaints(operator: User, tenantIds: number[]) {
   const submittedDays = Array.from({ length: LARGE.complaints }, () =>
     Math.floor(days * rand.next())
   ).sort((a, b) => a - b)
+  const perDay = new Map<number, number>()
+  for (const d of submittedDays) perDay.set(d, (perDay.get(d) ?? 0) + 1)
 
   const firstComplaint = await nextId('complaints')
   const firstEvent = await nextId('complaint_events')
@@ -785,9 +787,11 @@ async function seedLargeComplaints(operator: User, tenantIds: number[]) {
       const key = dayIso.replaceAll('-', '')
       const n = (sequence.get(key) ?? 0) + 1
       sequence.set(key, n)
-      // Submitted between 08:00 and 22:00 Shanghai time, the same UTC day.
-      const hour = 8 + (Math.floor((14 * n) / 160) % 14)
-      const submitted = local(d, hour, rand.int(0, 59))
+      // Submitted between 08:00 and 22:00 Shanghai time (the same UTC day), the day's cases
+      // in the order of their numbers.
+      const minutes = Math.floor(((n - 1 + rand.next()) * 840) / perDay.get(d)!)
+      const hour = 8 + Math.floor(minutes / 60)
+      const submitted = local(d, 8, minutes)
       const c = pickCategory()
       const category = categories[c]
       const commitment = Number(category.commitment_days)

@@ -33,6 +33,9 @@ export const LARGE = {
   bookings: 500000,
   /** Days ahead of today the seeded bookings reach (the benchmark books up to 8 weeks ahead). */
   bookingDaysAhead: 28,
+  /** Issue "Complaints": 200,000 cases submitted over the last 5 years, up to yesterday. */
+  complaints: 200000,
+  complaintYears: 5,
 }
 
 /** A valid USCC for the i-th synthetic enterprise. */
@@ -665,6 +668,10 @@ export async function seedLarge(operator: User) {
     }))
     .filter((t) => t.status === 'resident')
   await seedLargeFacilities(operator, bookers)
+  await seedLargeComplaints(
+    operator,
+    planned.filter((t) => t.status !== 'applicant').map((t) => t.id)
+  )
 }
 
 /** Opening hours of the large profile's facilities (Shanghai wall time), by template. */
@@ -1019,4 +1026,376 @@ async function seedLargeFacilities(
     )
   })
   return { bookings: bookingId - firstBooking, slots: slotCount }
+}
+
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+]
+const SUBJECTS: Record<number, string[]> = {
+  0: ['服务大厅窗口等候过久', '工作人员答复不清', '咨询电话无人接听', '办事指引与实际不符'],
+  1: ['物业费账单金额有误', '押金退还迟迟未到账', '合同条款解释不一致', '水电费分摊不合理'],
+  2: ['查验预约排队时间过长', '保税仓出库延误', '报关资料退回原因不明', '卡口通行缓慢'],
+  3: ['空调漏水', '电梯频繁故障', '卫生间水龙头损坏', '会议室投影仪无法使用', '停车场照明不足'],
+  4: ['消防通道被货物占用', '仓库电线裸露', '楼道灭火器过期', '夜间园区门禁失效'],
+  5: ['园区噪音扰民', '快递柜位置不便', '食堂菜品单一', '绿化带杂草丛生'],
+}
+const RESULTS = [
+  '已核实并整改，相关人员已完成复查。',
+  '已联系责任部门处理完毕，并向投诉人说明情况。',
+  '已更正并重新出具单据，差额已退回。',
+  '已维修更换，经测试恢复正常。',
+]
+const MEASURES = ['纳入季度巡检清单。', '修订服务流程并组织培训。', '增加高峰时段值班人员。', '']
+const DECLINES = [
+  '不属于园区运营方职责范围，已告知向相关主管部门反映。',
+  '重复投诉，已并入原案件处理。',
+]
+const CHANNEL_SHARES: Array<[string, number]> = [
+  ['web', 0.3],
+  ['portal', 0.35],
+  ['phone', 0.2],
+  ['walk_in', 0.08],
+  ['email', 0.05],
+  ['letter', 0.02],
+]
+const CATEGORY_SHARES = [0.22, 0.2, 0.18, 0.24, 0.06, 0.1]
+
+/**
+ * 200,000 complaints submitted over the last 5 years up to yesterday (issue "Complaints"),
+ * with their history. Old cases are closed (a few declined, a handful stuck and overdue), recent
+ * ones spread over every state. Deadlines are the category's working days on the app's own
+ * calendar (weekends, plus the operator's overrides in calendar_days, e.g. the 2026 Spring
+ * Festival), computed once per day of the period rather than per row; resolutions carry the
+ * working days they took, the on-time flag and, for most closed cases, a satisfaction score.
+ * Numbers are TS<day>-<n> in submission order, with number_sequences to match.
+ */
+async function seedLargeComplaints(operator: User, tenantIds: number[]) {
+  const rand = prng(20260605)
+  const HOUR = 3_600_000
+  const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+  const at = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ')
+  const categories = await db
+    .from('complaint_categories')
+    .orderBy('sort_order')
+    .orderBy('id')
+    .select('id', 'commitment_days', 'department_id')
+  const staff = await db.from('users').where('email', 'staff@parkgate.local').first()
+  const handlerId: number = staff?.id ?? operator.id
+  const overrides = new Map<string, string>(
+    (await db.from('calendar_days').select('day', 'kind')).map((r) => [
+      typeof r.day === 'string' ? r.day.slice(0, 10) : DateTime.fromJSDate(r.day).toISODate()!,
+      r.kind,
+    ])
+  )
+
+  // The days of the period as Shanghai calendar days (plain UTC dates stand for them), and the
+  // working ones: cum[d] counts the working days up to and including day d, so the Nth working
+  // day after day d is workdays[cum[d] + n - 1].
+  const todayIso = DateTime.now().setZone(ZONE).toISODate()!
+  const today = Date.parse(todayIso)
+  const nowMs = Date.now()
+  const first = Date.UTC(
+    Number(todayIso.slice(0, 4)) - LARGE.complaintYears,
+    Number(todayIso.slice(5, 7)) - 1,
+    Number(todayIso.slice(8, 10))
+  )
+  const days = Math.round((today - first) / DAY)
+  const span = days + 60
+  const cum: number[] = []
+  const workdays: number[] = []
+  for (let d = 0; d < span; d++) {
+    const ms = first + d * DAY
+    const kind = overrides.get(dayOf(ms))
+    const weekday = new Date(ms).getUTCDay()
+    const working = kind ? kind === 'workday' : weekday >= 1 && weekday <= 5
+    if (working) workdays.push(d)
+    cum.push(workdays.length)
+  }
+  // A Shanghai wall-clock time on day d, as UTC milliseconds (Shanghai is UTC+8, no DST).
+  const local = (d: number, hour: number, minute = 0) =>
+    first + d * DAY + (hour - 8) * HOUR + minute * 60_000
+  const nthWorkday = (d: number, n: number) => workdays[cum[d] + n - 1]
+
+  // Submission days spread evenly over the period (~40,000 cases a year), in order: numbers
+  // follow submission.
+  const submittedDays = Array.from({ length: LARGE.complaints }, () =>
+    Math.floor(days * rand.next())
+  ).sort((a, b) => a - b)
+  const perDay = new Map<number, number>()
+  for (const d of submittedDays) perDay.set(d, (perDay.get(d) ?? 0) + 1)
+
+  const firstComplaint = await nextId('complaints')
+  const firstEvent = await nextId('complaint_events')
+  const sequence = new Map<string, number>()
+  const complaints: Record<string, unknown>[] = []
+  const events: Record<string, unknown>[] = []
+  let eventCount = 0
+  const pickShare = <T>(shares: Array<[T, number]>) => {
+    let r = rand.next()
+    for (const [value, share] of shares) if ((r -= share) < 0) return value
+    return shares[shares.length - 1][0]
+  }
+  // Rows go in a few thousand cases at a time, in one transaction: a million rows never sit in memory.
+  const flush = async (trx: any) => {
+    await insertValues(trx, 'complaints', complaints.splice(0), 150)
+    await insertValues(trx, 'complaint_events', events.splice(0), 500)
+  }
+  const trx = await db.transaction()
+  try {
+    for (const [k, d] of submittedDays.entries()) {
+      const id = firstComplaint + k
+      const dayIso = dayOf(first + d * DAY)
+      const key = dayIso.replaceAll('-', '')
+      const n = (sequence.get(key) ?? 0) + 1
+      sequence.set(key, n)
+      // Submitted between 08:00 and 22:00 Shanghai time (the same UTC day), the day's cases
+      // in the order of their numbers.
+      const minutes = Math.floor(((n - 1 + rand.next()) * 840) / perDay.get(d)!)
+      const hour = 8 + Math.floor(minutes / 60)
+      const submitted = local(d, 8, minutes)
+      const c = pickCategory()
+      const category = categories[c]
+      const commitment = Number(category.commitment_days)
+      const dueDay = nthWorkday(d, commitment)
+      const due = local(dueDay, 18)
+      const channel = pickShare(CHANNEL_SHARES)
+      const tenantId =
+        channel === 'portal' || (channel !== 'web' && rand.chance(0.5))
+          ? rand.pick(tenantIds)
+          : null
+      const age = days - d // 1 = yesterday
+      const r = rand.next()
+      let status: string
+      if (age > 30) status = r < 0.948 ? 'closed' : r < 0.998 ? 'declined' : 'in_progress'
+      else if (age > 7)
+        status =
+          r < 0.78
+            ? 'closed'
+            : r < 0.83
+              ? 'declined'
+              : r < 0.92
+                ? 'in_progress'
+                : r < 0.96
+                  ? 'awaiting_complainant'
+                  : 'accepted'
+      else
+        status =
+          r < 0.15
+            ? 'submitted'
+            : r < 0.3
+              ? 'accepted'
+              : r < 0.52
+                ? 'in_progress'
+                : r < 0.6
+                  ? 'awaiting_complainant'
+                  : r < 0.8
+                    ? 'resolved'
+                    : r < 0.95
+                      ? 'closed'
+                      : 'declined'
+      // Yesterday's and the day before's cases are not resolved yet.
+      if (age <= 2 && (status === 'resolved' || status === 'closed')) status = 'in_progress'
+      const subjects = SUBJECTS[c] ?? SUBJECTS[5]
+      const row: Record<string, any> = {
+        id,
+        number: `TS${key}-${String(n).padStart(4, '0')}`,
+        channel,
+        status,
+        tenant_id: tenantId,
+        submitted_by: null,
+        recorded_by: ['phone', 'walk_in', 'email', 'letter'].includes(channel) ? handlerId : null,
+        complainant_name:
+          channel === 'web' && rand.chance(0.3)
+            ? null
+            : `${rand.pick(SURNAMES)}${rand.chance(0.5) ? '先生' : '女士'}`,
+        complainant_phone: `1${rand.pick(['3', '5', '8'])}${String(rand.int(0, 999_999_999)).padStart(9, '0')}`,
+        category_id: category.id,
+        department_id: category.department_id,
+        subject: rand.pick(subjects),
+        content: `${rand.pick(subjects)}，已持续多日，影响正常经营，请尽快处理并答复。`,
+        commitment_days: commitment,
+        submitted_at: at(submitted),
+        submitted_on: dayIso,
+        clock_started_at: at(submitted),
+        due_at: at(due),
+        paused_at: null,
+        paused_seconds: 0,
+        accepted_at: null,
+        decline_reason: null,
+        handler_id: null,
+        resolved_at: null,
+        result: null,
+        corrective_measures: null,
+        resolved_on_time: null,
+        handling_working_days: null,
+        closed_at: null,
+        close_kind: null,
+        reopen_count: 0,
+        escalated_at: null,
+        reminder_sent_at: null,
+        overdue_escalated_at: null,
+        satisfaction: null,
+        feedback_comment: null,
+        feedback_at: null,
+        callback_at: null,
+        callback_by: null,
+        callback_satisfaction: null,
+        callback_note: null,
+        created_at: at(submitted),
+        updated_at: at(submitted),
+      }
+      const event = (
+        action: string,
+        from: string | null,
+        to: string | null,
+        ms: number,
+        kind = 'staff',
+        note: string | null = null
+      ) =>
+        events.push({
+          id: firstEvent + eventCount++,
+          complaint_id: id,
+          action,
+          from_status: from,
+          to_status: to,
+          actor_id: kind === 'staff' ? handlerId : null,
+          actor_kind: kind,
+          note,
+          created_at: at(ms),
+        })
+      event('submitted', null, 'submitted', submitted, 'complainant')
+      // Resolution: within the commitment mostly, a few working days late otherwise; never after yesterday.
+      let handling = rand.chance(0.88) ? rand.int(0, commitment) : commitment + rand.int(1, 6)
+      while (handling > 0 && nthWorkday(d, handling) >= days) handling--
+      // Resolved the same day only when it came in by the early afternoon.
+      if (handling === 0 && hour >= 15) handling = 1
+      const resolvedDay = handling === 0 ? d : nthWorkday(d, handling)
+      const acceptedAt = Math.min(submitted + rand.int(10, 120) * 60_000, nowMs - HOUR)
+      let last = acceptedAt
+      if (status === 'declined') {
+        Object.assign(row, { decline_reason: rand.pick(DECLINES), updated_at: at(acceptedAt) })
+        event('decline', 'submitted', 'declined', acceptedAt, 'staff', row.decline_reason)
+      } else if (status !== 'submitted') {
+        Object.assign(row, { accepted_at: at(acceptedAt), handler_id: handlerId })
+        event('accept', 'submitted', 'accepted', acceptedAt)
+        if (status !== 'accepted') {
+          last = acceptedAt + 30 * 60_000
+          event('start', 'accepted', 'in_progress', last)
+        }
+        if (status === 'awaiting_complainant') {
+          last += rand.int(2, 30) * HOUR
+          last = Math.min(last, nowMs - HOUR)
+          row.paused_at = at(last)
+          event(
+            'await',
+            'in_progress',
+            'awaiting_complainant',
+            last,
+            'staff',
+            '请补充相关票据照片。'
+          )
+        }
+        if (status === 'resolved' || status === 'closed') {
+          const resolved = Math.max(
+            last + HOUR,
+            local(resolvedDay, rand.int(10, 17), rand.int(0, 59))
+          )
+          Object.assign(row, {
+            resolved_at: at(resolved),
+            result: rand.pick(RESULTS),
+            corrective_measures: rand.pick(MEASURES) || null,
+            resolved_on_time: resolved <= due,
+            handling_working_days: handling,
+          })
+          event('resolve', 'in_progress', 'resolved', resolved)
+          last = resolved
+          if (status === 'closed') {
+            const onTime = resolved <= due
+            const rated = rand.chance(0.7)
+            const closed = Math.min(last + rand.int(2, 7 * 24) * HOUR, nowMs - HOUR)
+            const kind = rated ? 'confirmed' : rand.chance(0.8) ? 'no_answer' : 'staff'
+            if (rated) {
+              const s = rand.next()
+              const score = onTime
+                ? s < 0.5
+                  ? 5
+                  : s < 0.82
+                    ? 4
+                    : s < 0.94
+                      ? 3
+                      : s < 0.98
+                        ? 2
+                        : 1
+                : s < 0.2
+                  ? 5
+                  : s < 0.45
+                    ? 4
+                    : s < 0.75
+                      ? 3
+                      : s < 0.9
+                        ? 2
+                        : 1
+              Object.assign(row, { satisfaction: score, feedback_at: at(closed) })
+              event('feedback', 'resolved', 'resolved', closed, 'complainant', `${score}/5`)
+            }
+            Object.assign(row, { closed_at: at(closed), close_kind: kind })
+            event(
+              'close',
+              'resolved',
+              'closed',
+              closed,
+              kind === 'staff' ? 'staff' : kind === 'no_answer' ? 'system' : 'complainant'
+            )
+            if (rand.chance(0.2)) {
+              const callback = Math.min(closed + rand.int(1, 72) * HOUR, nowMs - HOUR)
+              Object.assign(row, {
+                callback_at: at(callback),
+                callback_by: handlerId,
+                callback_satisfaction: row.satisfaction ?? rand.int(3, 5),
+                callback_note: '电话回访，企业确认问题已解决。',
+              })
+              event('callback', 'closed', 'closed', callback)
+              last = callback
+            } else last = closed
+          }
+        }
+        row.updated_at = at(last)
+      }
+      complaints.push(row)
+      if (complaints.length === 5000) await flush(trx)
+    }
+    function pickCategory() {
+      let r = rand.next()
+      for (const [i, share] of CATEGORY_SHARES.entries()) {
+        if (i >= categories.length) break
+        if ((r -= share) < 0) return i
+      }
+      return categories.length - 1
+    }
+
+    await flush(trx)
+    // Days before today only: the demo's complaints took today's numbers, and no other day's.
+    await insertChunks(
+      trx,
+      'number_sequences',
+      [...sequence].map(([day, last]) => ({ kind: 'TS', day, last_value: last }))
+    )
+    await trx.commit()
+  } catch (error) {
+    await trx.rollback()
+    throw error
+  }
 }

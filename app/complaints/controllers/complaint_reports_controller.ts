@@ -1,9 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import ComplaintCategory from '#complaints/models/complaint_category'
 import Department from '#core/models/department'
-import { filteredComplaints } from '#complaints/services/complaint_queries'
 import { complaintStatistics } from '#complaints/services/complaint_statistics'
-import { buildLedgerWorkbook } from '#complaints/services/ledger_workbook'
+import { buildLedgerWorkbook, ledgerRows } from '#complaints/services/ledger_workbook'
 import { sendXlsx } from '#core/xlsx'
 import { complaintMessages } from '#complaints/validators/messages'
 import { complaintListValidator } from '#complaints/validators/complaint_validator'
@@ -17,13 +16,8 @@ export default class ComplaintReportsController {
       data: request.qs(),
       messagesProvider: complaintMessages(i18n),
     })
-    const complaints = await filteredComplaints(filters)
-      .preload('category')
-      .preload('department')
-      .preload('tenant')
-      .orderBy('submitted_at', 'asc')
-      .orderBy('id', 'asc')
-    return sendXlsx(response, 'complaint-ledger.xlsx', await buildLedgerWorkbook(complaints, i18n))
+    const ledger = await ledgerRows(filters, i18n.locale)
+    return sendXlsx(response, 'complaint-ledger.xlsx', await buildLedgerWorkbook(ledger, i18n))
   }
 
   async statistics({ request, view, bouncer, i18n }: HttpContext) {

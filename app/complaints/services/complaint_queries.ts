@@ -44,7 +44,17 @@ export function applyComplaintFilters<Q extends AnyQuery>(query: Q, filters: Com
   if (filters.overdue) {
     query.whereIn('status', CLOCK_RUNNING).where('due_at', '<', sqlTime(DateTime.utc()))
   }
-  if (filters.from) query.where('submitted_on', '>=', calendarDay(filters.from).toISODate()!)
-  if (filters.to) query.where('submitted_on', '<=', calendarDay(filters.to).toISODate()!)
+  // The period's Shanghai days as a range of submission times (the same cases as on
+  // submitted_on): the list's and the statistics' indexes lead with submitted_at.
+  if (filters.from) {
+    query.where('submitted_at', '>=', sqlTime(calendarDay(filters.from).startOf('day')))
+  }
+  if (filters.to) {
+    query.where(
+      'submitted_at',
+      '<',
+      sqlTime(calendarDay(filters.to).plus({ days: 1 }).startOf('day'))
+    )
+  }
   return query
 }

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { dataVersion } from '#core/services/data_version'
 import ComplaintCategory from '#complaints/models/complaint_category'
 import Department from '#core/models/department'
 import {
@@ -8,12 +9,61 @@ import {
 
 const num = (value: unknown) => (value === null || value === undefined ? null : Number(value))
 
+/** Filter sets memoised at most (the oldest is dropped first). */
+const MEMO_SIZE = 64
+const memo = { version: null as string | null, byKey: new Map<string, Promise<Figures>>() }
+
 /**
  * The figures GB/T 39678 7.2.3/7.3 asks the operator to review: counts by category, department
  * and month, the on-time rate, the average handling time in working days and satisfaction.
- * Every figure is one aggregate query over the filtered complaints.
+ * Every figure is one aggregate query over the filtered complaints, read from one index (0105).
+ *
+ * Memoised per filter set and language against the database's data version, as the park
+ * statistics are (see dataVersion): any write anywhere recomputes them, and where no version can
+ * be had (MySQL, a transaction) they are computed afresh. The "overdue" filter depends on the
+ * clock as well: it is memoised for the current minute only.
  */
-export async function complaintStatistics(filters: ComplaintFilters, locale: string) {
+export async function complaintStatistics(
+  filters: ComplaintFilters,
+  locale: string
+): Promise<Figures> {
+  const version = await dataVersion()
+  if (version === null) return calculate(filters, locale)
+  if (memo.version !== version) {
+    memo.version = version
+    memo.byKey.clear()
+  }
+  const key = JSON.stringify([
+    locale,
+    filters.q ?? null,
+    filters.status ?? null,
+    filters.categoryId ?? null,
+    filters.departmentId ?? null,
+    filters.channel ?? null,
+    filters.overdue ? Math.floor(Date.now() / 60_000) : null,
+    filters.from?.getTime() ?? null,
+    filters.to?.getTime() ?? null,
+  ])
+  let figures = memo.byKey.get(key)
+  if (!figures) {
+    // Frozen, so no caller can change the figures the next one is served.
+    figures = calculate(filters, locale).then((value) => deepFreeze(value))
+    memo.byKey.set(key, figures)
+    figures.catch(() => memo.byKey.delete(key))
+    if (memo.byKey.size > MEMO_SIZE) memo.byKey.delete(memo.byKey.keys().next().value!)
+  }
+  return figures
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
+async function calculate(filters: ComplaintFilters, locale: string) {
   const base = () => applyComplaintFilters(db.from('complaints'), filters)
 
   const totals = await base()
@@ -83,4 +133,5 @@ export async function complaintStatistics(filters: ComplaintFilters, locale: str
   }
 }
 
-export type ComplaintStatistics = Awaited<ReturnType<typeof complaintStatistics>>
+type Figures = Awaited<ReturnType<typeof calculate>>
+export type ComplaintStatistics = Figures

@@ -6,7 +6,6 @@ import Complaint from '#complaints/models/complaint'
 import ComplaintCategory from '#complaints/models/complaint_category'
 import ComplaintEvent from '#complaints/models/complaint_event'
 import type User from '#core/models/user'
-import Department from '#core/models/department'
 import AuditService from '#core/services/audit_service'
 import AttachmentService from '#core/services/attachment_service'
 import CalendarService from '#core/services/calendar_service'
@@ -14,6 +13,7 @@ import NumberingService from '#core/services/numbering_service'
 import NotificationService from '#core/services/notification_service'
 import DomainException from '#core/exceptions/domain_exception'
 import { ZONE } from '#core/dates'
+import DepartmentService from '#core/services/department_service'
 import {
   type Channel,
   type ComplaintAction,
@@ -299,7 +299,7 @@ export default class ComplaintService {
           .select('id')
         const recipients = staff.length
           ? staff.map((u) => Number(u.id))
-          : await ComplaintService.headsOf(trx, complaint.departmentId)
+          : await DepartmentService.headsOf(trx, complaint.departmentId)
         if (complaint.handlerId) recipients.push(complaint.handlerId)
         await this.notifications.notifyUsers(trx, recipients, {
           kind: 'complaint.reminder',
@@ -463,7 +463,7 @@ export default class ComplaintService {
     messageKey: string,
     dedupeKey?: string
   ) {
-    const recipients = await ComplaintService.headsOf(trx, complaint.departmentId)
+    const recipients = await DepartmentService.headsOf(trx, complaint.departmentId)
     return this.notifications.notifyUsers(trx, recipients, {
       kind,
       messageKey,
@@ -471,23 +471,6 @@ export default class ComplaintService {
       url: `/complaints/${complaint.id}`,
       dedupeKey: dedupeKey ?? `${kind}:${complaint.id}:${complaint.reopenCount}`,
     })
-  }
-
-  /** The active head of a department, or every active operator admin when it has none. */
-  static async headsOf(trx: TransactionClientContract, departmentId: number) {
-    const department = await Department.query({ client: trx }).where('id', departmentId).first()
-    if (department?.headUserId) {
-      const head = await trx
-        .from('users')
-        .where({ id: department.headUserId, is_active: true })
-        .first()
-      if (head) return [Number(head.id)]
-    }
-    const admins = await trx
-      .from('users')
-      .where({ role: 'operator_admin', is_active: true })
-      .select('id')
-    return admins.map((a) => Number(a.id))
   }
 
   private async event(

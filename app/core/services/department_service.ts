@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Department from '#core/models/department'
 import User from '#core/models/user'
 import AuditService from '#core/services/audit_service'
@@ -17,6 +18,26 @@ const isForeignKeyViolation = (error: any) =>
 
 /** The operator's departments (GB/T 39678 5.1.2), each change audited. */
 export default class DepartmentService {
+  /**
+   * Who answers for a department when something escalates: its active head, or every active
+   * operator admin when it has none.
+   */
+  static async headsOf(trx: TransactionClientContract, departmentId: number) {
+    const department = await Department.query({ client: trx }).where('id', departmentId).first()
+    if (department?.headUserId) {
+      const head = await trx
+        .from('users')
+        .where({ id: department.headUserId, is_active: true })
+        .first()
+      if (head) return [Number(head.id)]
+    }
+    const admins = await trx
+      .from('users')
+      .where({ role: 'operator_admin', is_active: true })
+      .select('id')
+    return admins.map((a) => Number(a.id))
+  }
+
   constructor(private audit = new AuditService()) {}
 
   async create(input: DepartmentInput) {

@@ -6,7 +6,6 @@ import ServiceItem from '#service_desk/models/service_item'
 import ServiceRequest from '#service_desk/models/service_request'
 import ServiceRequestEvent from '#service_desk/models/service_request_event'
 import type User from '#core/models/user'
-import Department from '#core/models/department'
 import AuditService from '#core/services/audit_service'
 import AttachmentService from '#core/services/attachment_service'
 import CalendarService from '#core/services/calendar_service'
@@ -14,6 +13,7 @@ import NumberingService from '#core/services/numbering_service'
 import NotificationService from '#core/services/notification_service'
 import DomainException from '#core/exceptions/domain_exception'
 import { OPERATOR_ROLES } from '#core/roles'
+import DepartmentService from '#core/services/department_service'
 import {
   canTransition,
   OPEN_STATUSES,
@@ -130,7 +130,7 @@ export default class RequestService {
       // The responsible department hears of it: its head, or the operator admins.
       await this.notifications.notifyUsers(
         trx,
-        await RequestService.headsOf(trx, item.departmentId),
+        await DepartmentService.headsOf(trx, item.departmentId),
         {
           kind: 'service_request.submitted',
           messageKey: 'service_desk.notify.submitted',
@@ -328,7 +328,7 @@ export default class RequestService {
           tenantId: request.tenantId,
           actor: null,
         })
-        const recipients = await RequestService.headsOf(trx, request.departmentId)
+        const recipients = await DepartmentService.headsOf(trx, request.departmentId)
         if (request.assigneeId) recipients.push(request.assigneeId)
         await this.notifications.notifyUsers(trx, recipients, {
           kind: `service_request.overdue_${kind}`,
@@ -341,23 +341,6 @@ export default class RequestService {
       }
     }
     return { escalated }
-  }
-
-  /** The active head of a department, or every active operator admin when it has none. */
-  static async headsOf(trx: TransactionClientContract, departmentId: number) {
-    const department = await Department.query({ client: trx }).where('id', departmentId).first()
-    if (department?.headUserId) {
-      const head = await trx
-        .from('users')
-        .where({ id: department.headUserId, is_active: true })
-        .first()
-      if (head) return [Number(head.id)]
-    }
-    const admins = await trx
-      .from('users')
-      .where({ role: 'operator_admin', is_active: true })
-      .select('id')
-    return admins.map((a) => Number(a.id))
   }
 
   private event(

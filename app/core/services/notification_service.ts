@@ -16,6 +16,25 @@ export interface NotificationInput {
 }
 
 /**
+ * The active operators, read once per transaction: a reminder job notifies them about every
+ * lease or document it finds, inside one transaction.
+ */
+const operatorsByTransaction = new WeakMap<TransactionClientContract, Promise<number[]>>()
+function operatorIds(trx: TransactionClientContract) {
+  let ids = operatorsByTransaction.get(trx)
+  if (!ids) {
+    ids = trx
+      .from('users')
+      .where('is_active', true)
+      .whereIn('role', OPERATOR_ROLES)
+      .select('id')
+      .then((users) => users.map((u) => Number(u.id)))
+    operatorsByTransaction.set(trx, ids)
+  }
+  return ids
+}
+
+/**
  * In-app notifications. Writers call it inside their own transaction, so a reminder exists exactly
  * when the change that caused it committed.
  */
@@ -57,16 +76,7 @@ export default class NotificationService {
 
   /** Every active operator (admins and staff). */
   async notifyOperators(trx: TransactionClientContract, input: NotificationInput) {
-    const users = await trx
-      .from('users')
-      .where('is_active', true)
-      .whereIn('role', OPERATOR_ROLES)
-      .select('id')
-    return this.notifyUsers(
-      trx,
-      users.map((u) => u.id),
-      input
-    )
+    return this.notifyUsers(trx, await operatorIds(trx), input)
   }
 
   static unreadCount(userId: number) {

@@ -856,6 +856,89 @@ export class SessionSchema extends BaseModel {
   declare userId: string | null
 }
 
+export class SwApiTokenSchema extends BaseModel {
+  static $columns = ['createdAt', 'createdBy', 'id', 'lastUsedAt', 'name', 'revokedAt', 'tenantId', 'tokenHash', 'tokenPrefix', 'updatedAt'] as const
+  $columns = SwApiTokenSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdBy: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare lastUsedAt: DateTime | null
+  @column()
+  declare name: string
+  @column.dateTime()
+  declare revokedAt: DateTime | null
+  @column()
+  declare tenantId: number
+  @column()
+  declare tokenHash: string
+  @column()
+  declare tokenPrefix: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class SwInboxFileSchema extends BaseModel {
+  static $columns = ['applied', 'fileName', 'id', 'messageType', 'processedAt', 'reason', 'reasonCode', 'records', 'sha256', 'size', 'state', 'storedAs', 'tenantId'] as const
+  $columns = SwInboxFileSchema.$columns
+  @column()
+  declare applied: number
+  @column()
+  declare fileName: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare messageType: string | null
+  @column.dateTime()
+  declare processedAt: DateTime
+  @column()
+  declare reason: string | null
+  @column()
+  declare reasonCode: string | null
+  @column()
+  declare records: number
+  @column()
+  declare sha256: string
+  @column()
+  declare size: number
+  @column()
+  declare state: string
+  @column()
+  declare storedAs: string
+  @column()
+  declare tenantId: number | null
+}
+
+export class SwTrackingEventSchema extends BaseModel {
+  static $columns = ['action', 'createdAt', 'declarationId', 'eventId', 'id', 'logisticsNo', 'occurredAt', 'place', 'source', 'stage', 'tenantId'] as const
+  $columns = SwTrackingEventSchema.$columns
+  @column()
+  declare action: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare declarationId: number | null
+  @column()
+  declare eventId: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare logisticsNo: string
+  @column.dateTime()
+  declare occurredAt: DateTime
+  @column()
+  declare place: string | null
+  @column()
+  declare source: string
+  @column()
+  declare stage: string
+  @column()
+  declare tenantId: number
+}
+
 export class TenantChangeRequestSchema extends BaseModel {
   static $columns = ['changes', 'createdAt', 'decidedAt', 'decidedBy', 'id', 'pendingTenantId', 'pendingUscc', 'reason', 'requestedBy', 'status', 'tenantId', 'updatedAt'] as const
   $columns = TenantChangeRequestSchema.$columns

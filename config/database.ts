@@ -25,7 +25,11 @@ const dbConfig = defineConfig({
       },
       useNullAsDefault: true,
       migrations,
-      schemaGeneration: { enabled: true, outputPath: 'database/schema.ts' },
+      schemaGeneration: {
+        enabled: true,
+        outputPath: 'database/schema.ts',
+        rulesPaths: ['#database/schema_rules'],
+      },
       pool: {
         // WAL lets readers run beside the writer; busy_timeout makes concurrent writers wait, not fail.
         afterCreate: (conn: any, done: any) => {

@@ -881,6 +881,146 @@ export class SwApiTokenSchema extends BaseModel {
   declare updatedAt: DateTime
 }
 
+export class SwDeclarationEventSchema extends BaseModel {
+  static $columns = ['createdAt', 'createdBy', 'data', 'declarationId', 'dedupeKey', 'id', 'kind', 'occurredAt', 'returnTime', 'source', 'status', 'text'] as const
+  $columns = SwDeclarationEventSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdBy: number | null
+  @column()
+  declare data: string | null
+  @column()
+  declare declarationId: number
+  @column()
+  declare dedupeKey: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column.dateTime()
+  declare occurredAt: DateTime
+  @column()
+  declare returnTime: string | null
+  @column()
+  declare source: string
+  @column()
+  declare status: string | null
+  @column()
+  declare text: string | null
+}
+
+export class SwDeclarationLineSchema extends BaseModel {
+  static $columns = ['declarationId', 'fields', 'gcode', 'gnum', 'id', 'itemName', 'itemNo', 'price', 'qty', 'totalPrice'] as const
+  $columns = SwDeclarationLineSchema.$columns
+  @column()
+  declare declarationId: number
+  @column()
+  declare fields: string
+  @column()
+  declare gcode: string | null
+  @column()
+  declare gnum: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare itemName: string | null
+  @column()
+  declare itemNo: string | null
+  @column()
+  declare price: string | null
+  @column()
+  declare qty: string | null
+  @column()
+  declare totalPrice: string | null
+}
+
+export class SwDeclarationSchema extends BaseModel {
+  static $columns = ['amount', 'batchId', 'businessMode', 'buyerIdNumber', 'buyerName', 'checkReport', 'copNo', 'createdAt', 'createdBy', 'currency', 'direction', 'docNo', 'header', 'id', 'invtNo', 'lastGuid', 'logisticsCode', 'logisticsNo', 'messageType', 'orderNo', 'preNo', 'status', 'statusAt', 'statusReturnTime', 'statusText', 'submittedAt', 'tenantId', 'updatedAt'] as const
+  $columns = SwDeclarationSchema.$columns
+  @column()
+  declare amount: string | null
+  @column()
+  declare batchId: number | null
+  @column()
+  declare businessMode: string
+  @column()
+  declare buyerIdNumber: string | null
+  @column()
+  declare buyerName: string | null
+  @column()
+  declare checkReport: string | null
+  @column()
+  declare copNo: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdBy: number | null
+  @column()
+  declare currency: string | null
+  @column()
+  declare direction: string
+  @column()
+  declare docNo: string
+  @column()
+  declare header: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare invtNo: string | null
+  @column()
+  declare lastGuid: string | null
+  @column()
+  declare logisticsCode: string | null
+  @column()
+  declare logisticsNo: string | null
+  @column()
+  declare messageType: string
+  @column()
+  declare orderNo: string | null
+  @column()
+  declare preNo: string | null
+  @column()
+  declare status: string
+  @column.dateTime()
+  declare statusAt: DateTime | null
+  @column()
+  declare statusReturnTime: string | null
+  @column()
+  declare statusText: string | null
+  @column.dateTime()
+  declare submittedAt: DateTime | null
+  @column()
+  declare tenantId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class SwImportBatchSchema extends BaseModel {
+  static $columns = ['createdAt', 'createdBy', 'fileName', 'id', 'messageType', 'report', 'rowCount', 'state', 'tenantId', 'updatedAt'] as const
+  $columns = SwImportBatchSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdBy: number | null
+  @column()
+  declare fileName: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare messageType: string
+  @column()
+  declare report: string | null
+  @column()
+  declare rowCount: number
+  @column()
+  declare state: string
+  @column()
+  declare tenantId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class SwInboxFileSchema extends BaseModel {
   static $columns = ['applied', 'fileName', 'id', 'messageType', 'processedAt', 'reason', 'reasonCode', 'records', 'sha256', 'size', 'state', 'storedAs', 'tenantId'] as const
   $columns = SwInboxFileSchema.$columns
@@ -910,6 +1050,64 @@ export class SwInboxFileSchema extends BaseModel {
   declare storedAs: string
   @column()
   declare tenantId: number | null
+}
+
+export class SwMessageSchema extends BaseModel {
+  static $columns = ['attempts', 'createdAt', 'declarationId', 'fileName', 'guid', 'id', 'lastError', 'messageType', 'state', 'tenantId', 'updatedAt', 'writtenAt', 'xml'] as const
+  $columns = SwMessageSchema.$columns
+  @column()
+  declare attempts: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare declarationId: number
+  @column()
+  declare fileName: string | null
+  @column()
+  declare guid: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare lastError: string | null
+  @column()
+  declare messageType: string
+  @column()
+  declare state: string
+  @column()
+  declare tenantId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column.dateTime()
+  declare writtenAt: DateTime | null
+  @column()
+  declare xml: string
+}
+
+export class SwProfileSchema extends BaseModel {
+  static $columns = ['copCode', 'copName', 'createdAt', 'customsCode', 'dxpId', 'ebpCode', 'ebpName', 'id', 'roles', 'tenantId', 'updatedAt'] as const
+  $columns = SwProfileSchema.$columns
+  @column()
+  declare copCode: string
+  @column()
+  declare copName: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare customsCode: string
+  @column()
+  declare dxpId: string
+  @column()
+  declare ebpCode: string | null
+  @column()
+  declare ebpName: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare roles: string
+  @column()
+  declare tenantId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
 }
 
 export class SwTrackingEventSchema extends BaseModel {

@@ -64,6 +64,14 @@ export default await Env.create(new URL('../', import.meta.url), {
   /* Working hours used by the working-day calendar, Asia/Shanghai */
   OFFICE_HOURS: Env.schema.string.optional(),
 
+  /* Single window (issue 6): the client's exchange folders (default tmp/sw_exchange), the largest
+     receipt file read (bytes, default 5 MB), and the joint-debugging simulator (on = scheduled) */
+  SW_EXCHANGE_DIR: Env.schema.string.optional(),
+  SW_RECEIPT_MAX_BYTES: Env.schema.number.optional(),
+  SW_SIMULATOR: Env.schema.enum.optional(['on', 'off'] as const),
+  SW_SIMULATOR_SEED: Env.schema.number.optional(),
+  SW_SIMULATOR_SPEED: Env.schema.number.optional(),
+
   /* Seeder profile: demo (default) or large (benchmarks) */
   SEED_PROFILE: Env.schema.enum.optional(['demo', 'large'] as const),
 })

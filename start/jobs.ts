@@ -13,6 +13,9 @@ import ComplaintDeadlineJob from '#complaints/jobs/complaint_deadline_job'
 import ComplaintAutoCloseJob from '#complaints/jobs/complaint_auto_close_job'
 import ServiceRequestOverdueJob from '#service_desk/jobs/service_request_overdue_job'
 import ConsultationDeadlineJob from '#complaints/jobs/consultation_deadline_job'
+import SwOutboxJob from '#single_window/jobs/sw_outbox_job'
+import SwInboxJob from '#single_window/jobs/sw_inbox_job'
+import SwSimulatorJob from '#single_window/jobs/sw_simulator_job'
 
 export const jobs: JobClass[] = [
   AuditChainCheckJob,
@@ -24,6 +27,9 @@ export const jobs: JobClass[] = [
   ComplaintAutoCloseJob,
   ServiceRequestOverdueJob,
   ConsultationDeadlineJob,
+  SwOutboxJob,
+  SwInboxJob,
+  SwSimulatorJob,
 ]
 
 export const schedules: Schedule[] = [
@@ -45,4 +51,11 @@ export const schedules: Schedule[] = [
   { id: 'service-request-overdue', job: ServiceRequestOverdueJob, pattern: '*/15 * * * *' },
   // SZDB/Z 304.1 6.9.1: consultations near or past their 48 hours, checked every quarter hour.
   { id: 'consultation-deadlines', job: ConsultationDeadlineJob, pattern: '*/15 * * * *' },
+  // Issue 6: pending outbox messages to SW_EXCHANGE_DIR/OutBox, and receipts from InBox, every minute.
+  { id: 'sw-outbox', job: SwOutboxJob, pattern: '* * * * *' },
+  { id: 'sw-inbox', job: SwInboxJob, pattern: '* * * * *' },
+  // The joint-debugging simulator plays customs on the same folders, only where SW_SIMULATOR=on (demo).
+  ...(process.env.SW_SIMULATOR === 'on'
+    ? [{ id: 'sw-simulator', job: SwSimulatorJob, pattern: '* * * * *' }]
+    : []),
 ]

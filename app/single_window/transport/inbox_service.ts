@@ -61,7 +61,9 @@ interface DeclarationRow {
 const CROSS_CHECKED = ['ebpCode', 'ebcCode', 'agentCode', 'payCode', 'logisticsCode', 'customsCode']
 
 const sql = (value: Date | DateTime) =>
-  (value instanceof Date ? DateTime.fromJSDate(value) : value).toUTC().toSQL({ includeOffset: false })!
+  (value instanceof Date ? DateTime.fromJSDate(value) : value)
+    .toUTC()
+    .toSQL({ includeOffset: false })!
 
 /** A receipt record's identity: the same receipt read twice has the same key. */
 export function receiptDedupeKey(r: ReceiptRecord) {
@@ -90,7 +92,8 @@ export default class InboxService {
 
   constructor(options: { folders?: ExchangeFolders; maxBytes?: number; chunkSize?: number } = {}) {
     this.folders = options.folders ?? new ExchangeFolders()
-    this.maxBytes = options.maxBytes ?? (Number(process.env.SW_RECEIPT_MAX_BYTES) || DEFAULT_MAX_BYTES)
+    this.maxBytes =
+      options.maxBytes ?? (Number(process.env.SW_RECEIPT_MAX_BYTES) || DEFAULT_MAX_BYTES)
     this.chunkSize = options.chunkSize ?? 2000
   }
 
@@ -98,14 +101,22 @@ export default class InboxService {
   async run(options: { limit?: number } = {}): Promise<InboxRunResult> {
     await this.folders.ensure()
     const names = await this.folders.list('InBox', options.limit ?? 2000)
-    const result: InboxRunResult = { files: names.length, archived: 0, failed: 0, records: 0, applied: 0, duplicates: 0 }
+    const result: InboxRunResult = {
+      files: names.length,
+      archived: 0,
+      failed: 0,
+      records: 0,
+      applied: 0,
+      duplicates: 0,
+    }
     const parsed: ParsedFile[] = []
     for (const name of names) {
       let bytes: Buffer
       try {
         bytes = await readReceiptFile(this.folders.path('InBox', name), this.maxBytes)
       } catch (error) {
-        if (error instanceof ReceiptParseError) await this.#fail(name, null, error.code, error.detail)
+        if (error instanceof ReceiptParseError)
+          await this.#fail(name, null, error.code, error.detail)
         else await this.#fail(name, null, 'unreadable', (error as Error).message)
         result.failed++
         continue
@@ -124,7 +135,10 @@ export default class InboxService {
           tenantId: null,
         })
       } catch (error) {
-        const e = error instanceof ReceiptParseError ? error : new ReceiptParseError('malformed', String(error))
+        const e =
+          error instanceof ReceiptParseError
+            ? error
+            : new ReceiptParseError('malformed', String(error))
         await this.#fail(name, { sha256, size: bytes.length }, e.code, e.detail)
         result.failed++
       }
@@ -175,7 +189,16 @@ export default class InboxService {
       }
     }
     const byDoc = new Map<string, DeclarationRow[]>()
-    const columns = ['id', 'tenant_id', 'message_type', 'doc_no', 'logistics_no', 'header', 'status', 'status_return_time']
+    const columns = [
+      'id',
+      'tenant_id',
+      'message_type',
+      'doc_no',
+      'logistics_no',
+      'header',
+      'status',
+      'status_return_time',
+    ]
     for (const [type, docs] of wanted) {
       const list = [...docs]
       for (let i = 0; i < list.length; i += 500) {
@@ -264,7 +287,11 @@ export default class InboxService {
     }
     // SPEC.md §2: returnTime is YYYYMMDDhhmmssSSS, so string order is time order.
     receipts.sort((a, b) =>
-      a.record.returnTime < b.record.returnTime ? -1 : a.record.returnTime > b.record.returnTime ? 1 : a.order - b.order
+      a.record.returnTime < b.record.returnTime
+        ? -1
+        : a.record.returnTime > b.record.returnTime
+          ? 1
+          : a.order - b.order
     )
     let applied = 0
     let duplicates = 0
@@ -276,10 +303,15 @@ export default class InboxService {
         const keys = chunk.map((item) => receiptDedupeKey(item.record))
         const known = new Set<string>()
         for (let k = 0; k < keys.length; k += 500) {
-          const rows = await trx.from('sw_declaration_events').whereIn('dedupe_key', keys.slice(k, k + 500)).select('dedupe_key')
+          const rows = await trx
+            .from('sw_declaration_events')
+            .whereIn('dedupe_key', keys.slice(k, k + 500))
+            .select('dedupe_key')
           for (const row of rows) known.add(row.dedupe_key)
         }
-        const ids = [...new Set(chunk.map((item) => item.target.declarationId))].filter((id) => !current.has(id))
+        const ids = [...new Set(chunk.map((item) => item.target.declarationId))].filter(
+          (id) => !current.has(id)
+        )
         for (let k = 0; k < ids.length; k += 500) {
           const rows = await trx
             .from('sw_declarations')
@@ -336,7 +368,10 @@ export default class InboxService {
           if (r.keys.invtNo) update.invt_no = r.keys.invtNo.slice(0, 20)
           await trx.from('sw_declarations').where('id', id).update(update)
         }
-        await this.#sideEffects(trx, chunk.filter((_item, index) => !known.has(keys[index])))
+        await this.#sideEffects(
+          trx,
+          chunk.filter((_item, index) => !known.has(keys[index]))
+        )
       })
     }
     for (const [tenantId, entry] of statuses) {
@@ -345,7 +380,11 @@ export default class InboxService {
           trx,
           tenantId,
           entry.records,
-          (r) => `CEB513 ${r.logisticsStatus}${r.logisticsName ? ` ${r.logisticsName}` : ''}`.slice(0, 200)
+          (r) =>
+            `CEB513 ${r.logisticsStatus}${r.logisticsName ? ` ${r.logisticsName}` : ''}`.slice(
+              0,
+              200
+            )
         )
         applied += result.created.length
         duplicates += result.duplicates.length
@@ -360,19 +399,36 @@ export default class InboxService {
     trx: TransactionClientContract,
     items: Array<{ record: ReceiptRecord; target: Target; file: ParsedFile }>
   ) {
-    const releases = new Map<number, Array<{ declarationId: number; logisticsNo: string; at: Date; type: string }>>()
+    const releases = new Map<
+      number,
+      Array<{ declarationId: number; logisticsNo: string; at: Date; type: string }>
+    >()
     for (const { record, target } of items) {
       const status = describeStatus(record.returnStatus)
-      if (status.category === 'released' && target.logisticsNo && (record.messageType === 'CEB622' || record.messageType === 'CEB604')) {
+      if (
+        status.category === 'released' &&
+        target.logisticsNo &&
+        (record.messageType === 'CEB622' || record.messageType === 'CEB604')
+      ) {
         const list = releases.get(target.tenantId) ?? []
-        list.push({ declarationId: target.declarationId, logisticsNo: target.logisticsNo, at: record.returnAt, type: record.messageType })
+        list.push({
+          declarationId: target.declarationId,
+          logisticsNo: target.logisticsNo,
+          at: record.returnAt,
+          type: record.messageType,
+        })
         releases.set(target.tenantId, list)
       }
       if (status.category === 'rejected' || status.category === 'error') {
         await this.#notifications.notifyTenant(trx, target.tenantId, {
           kind: 'sw.receipt_rejected',
           messageKey: 'sw_status.notify.rejected',
-          data: { type: record.requestType, docNo: record.docNo ?? '', code: record.returnStatus, info: record.returnInfo.slice(0, 200) },
+          data: {
+            type: record.requestType,
+            docNo: record.docNo ?? '',
+            code: record.returnStatus,
+            info: record.returnInfo.slice(0, 200),
+          },
           dedupeKey: `sw-rejected:${target.declarationId}:${record.returnStatus}:${record.returnTime}`,
         })
       }
@@ -425,7 +481,13 @@ export default class InboxService {
   /** FailBox with the reason beside the file, a log row, and the operators alerted. */
   async #fail(
     name: string,
-    file: { sha256: string; size: number; messageType?: string; records?: unknown[]; tenantId?: number | null } | null,
+    file: {
+      sha256: string
+      size: number
+      messageType?: string
+      records?: unknown[]
+      tenantId?: number | null
+    } | null,
     code: string,
     detail: string,
     extra: { type?: string; docNo?: string } = {}
@@ -459,8 +521,16 @@ export default class InboxService {
       })
       await this.#notifications.notifyOperators(trx, {
         kind: code === 'unknown_declaration' ? 'sw.receipt_unknown' : 'sw.receipt_failed',
-        messageKey: code === 'unknown_declaration' ? 'sw_status.notify.unknown_declaration' : 'sw_status.notify.failbox',
-        data: { file: name, reason: reason.slice(0, 300), type: extra.type ?? '', docNo: extra.docNo ?? '' },
+        messageKey:
+          code === 'unknown_declaration'
+            ? 'sw_status.notify.unknown_declaration'
+            : 'sw_status.notify.failbox',
+        data: {
+          file: name,
+          reason: reason.slice(0, 300),
+          type: extra.type ?? '',
+          docNo: extra.docNo ?? '',
+        },
         dedupeKey: `sw-failbox:${storedName}`,
       })
     })

@@ -69,7 +69,10 @@ export default class OutboxService {
       for (const row of rows) {
         const name = messageFileName(row.message_type, row.guid)
         try {
-          const wrote = await this.folders.writeOnce('OutBox', name, row.xml, ['SentBox', 'FailBox'])
+          const wrote = await this.folders.writeOnce('OutBox', name, row.xml, [
+            'SentBox',
+            'FailBox',
+          ])
           if (wrote) result.written++
           else result.alreadyThere++
           done.push(row)

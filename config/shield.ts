@@ -16,7 +16,8 @@ const shieldConfig = defineConfig({
   },
   csrf: {
     enabled: true,
-    exceptRoutes: [],
+    // The tracking API authenticates each request with a bearer token, not a session (issue 6).
+    exceptRoutes: ['/api/tracking/events'],
     enableXsrfCookie: false,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },

@@ -38,3 +38,18 @@ export function complaintLimiter(kind: 'submit' | 'lookup') {
 export function consultationLimiter() {
   return limiter.use({ requests: 5, duration: '1 hour', blockDuration: '1 hour' })
 }
+
+/**
+ * The tracking API (issue 6), per token: 120 requests a minute (a scanner posts batches of up to
+ * 500 events); unknown or revoked tokens from one address: 20 tries in 10 minutes.
+ */
+export function trackingApiLimiter(kind: 'token' | 'refused') {
+  return kind === 'token'
+    ? limiter.use({ requests: env.get('TRACKING_API_LIMIT', 120), duration: '1 min' })
+    : limiter.use({ requests: 20, duration: '10 mins', blockDuration: '10 mins' })
+}
+
+/** The public /track page, per address: 60 lookups in 10 minutes. */
+export function trackLookupLimiter() {
+  return limiter.use({ requests: 60, duration: '10 mins', blockDuration: '10 mins' })
+}

@@ -82,7 +82,7 @@ test.group('Single window: DeclarationService', (group) => {
   }) => {
     const tenant = await declarer()
     const docs = demoImportParcel(13, parties)
-    const created = []
+    const created: SwDeclaration[] = []
     for (const doc of docs) created.push((await service.create(tenant.id, input(doc))).declaration)
     const { declaration, message } = await service.submit(tenant.id, created[3].id)
     assert.equal(declaration.status, 'queued')
@@ -126,13 +126,13 @@ test.group('Single window: DeclarationService', (group) => {
     const first = await service.submit(tenant.id, order.id)
     // Same guid again: the unique index on sw_messages.guid fails the insert after the status update.
     await db.from('sw_declarations').where('id', order.id).update({ status: '100' })
-    const original = SwMessage.create.bind(SwMessage)
-    SwMessage.create = (async (values: any, options: any) =>
-      original({ ...values, guid: first.message.guid }, options)) as any
+    const inherited = SwMessage.create.bind(SwMessage)
+    ;(SwMessage as any).create = (values: any, options: any) =>
+      inherited({ ...values, guid: first.message.guid }, options)
     try {
       await assert.rejects(() => service.submit(tenant.id, order.id))
     } finally {
-      SwMessage.create = original
+      delete (SwMessage as any).create
     }
     const reloaded = await SwDeclaration.findOrFail(order.id)
     assert.equal(reloaded.status, '100')

@@ -343,7 +343,7 @@ export class Simulator {
     const records = this.#records(root, 'Order')
     if (!records.length) return false
     for (const record of records) {
-      const head = first(record.OrderHead)
+      const head = first(record.OrderHead) ?? record
       const orderNo = text(head, 'orderNo')
       const fields = { ebpCode: text(head, 'ebpCode'), ebcCode: text(head, 'ebcCode'), orderNo }
       const guid = text(head, 'guid')
@@ -430,7 +430,8 @@ export class Simulator {
     const records = this.#records(root, 'Logistics')
     if (!records.length) return false
     for (const record of records) {
-      const head = first(record.LogisticsHead)
+      // CEB505 (export) has no head wrapper: the fields sit in the record itself.
+      const head = first(record.LogisticsHead) ?? record
       const logisticsNo = text(head, 'logisticsNo')
       const fields = { logisticsCode: text(head, 'logisticsCode'), logisticsNo }
       const guid = text(head, 'guid')

@@ -97,10 +97,33 @@ export default class InboxService {
     this.chunkSize = options.chunkSize ?? 2000
   }
 
-  /** One pass over the InBox (at most `limit` files). */
-  async run(options: { limit?: number } = {}): Promise<InboxRunResult> {
+  /**
+   * Reads the InBox (at most `limit` files), `filesPerPass` files at a time so memory stays
+   * bounded however full the InBox is; within a pass the records apply in returnTime order, and
+   * across passes a declaration's status only moves to a newer returnTime.
+   */
+  async run(options: { limit?: number; filesPerPass?: number } = {}): Promise<InboxRunResult> {
     await this.folders.ensure()
-    const names = await this.folders.list('InBox', options.limit ?? 2000)
+    const limit = options.limit ?? 5000
+    const perPass = options.filesPerPass ?? 500
+    const total: InboxRunResult = {
+      files: 0,
+      archived: 0,
+      failed: 0,
+      records: 0,
+      applied: 0,
+      duplicates: 0,
+    }
+    while (total.files < limit) {
+      const names = await this.folders.list('InBox', Math.min(perPass, limit - total.files))
+      if (!names.length) break
+      const pass = await this.#pass(names)
+      for (const key of Object.keys(total) as Array<keyof InboxRunResult>) total[key] += pass[key]
+    }
+    return total
+  }
+
+  async #pass(names: string[]): Promise<InboxRunResult> {
     const result: InboxRunResult = {
       files: names.length,
       archived: 0,

@@ -58,4 +58,13 @@ export const controllers = {
     ServiceRequests: () => import('#app/service_desk/controllers/service_requests_controller'),
     TenantServiceRequests: () => import('#app/service_desk/controllers/tenant_service_requests_controller'),
   },
+  singleWindow: {
+    ApiTokens: () => import('#app/single_window/controllers/api_tokens_controller'),
+    Declarations: () => import('#app/single_window/controllers/declarations_controller'),
+    Imports: () => import('#app/single_window/controllers/imports_controller'),
+    OperatorDeclarations: () => import('#app/single_window/controllers/operator_declarations_controller'),
+    PublicTracking: () => import('#app/single_window/controllers/public_tracking_controller'),
+    SwProfile: () => import('#app/single_window/controllers/sw_profile_controller'),
+    TrackingApi: () => import('#app/single_window/controllers/tracking_api_controller'),
+  },
 }

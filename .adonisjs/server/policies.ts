@@ -13,5 +13,6 @@ export const policies = {
   ParkPolicy: () => import('#app/park/policies/park_policy'),
   ParkTenantChangePolicy: () => import('#app/park/policies/tenant_change_policy'),
   ServiceDeskPolicy: () => import('#app/service_desk/policies/service_desk_policy'),
+  SingleWindowPolicy: () => import('#app/single_window/policies/single_window_policy'),
 }
 

@@ -152,6 +152,27 @@ export type ScannedRoutes = {
     'tenant.service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.service_requests.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.service_requests.reopen': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.profile.show': { paramsTuple?: []; params?: {} }
+    'tenant.sw.profile.update': { paramsTuple?: []; params?: {} }
+    'tenant.sw.declarations.index': { paramsTuple?: []; params?: {} }
+    'tenant.sw.declarations.create': { paramsTuple: [ParamValue]; params: {'type': ParamValue} }
+    'tenant.sw.declarations.store': { paramsTuple: [ParamValue]; params: {'type': ParamValue} }
+    'tenant.sw.declarations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.declarations.check': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.declarations.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.imports.index': { paramsTuple?: []; params?: {} }
+    'tenant.sw.imports.template': { paramsTuple: [ParamValue,ParamValue]; params: {'type': ParamValue,'format': ParamValue} }
+    'tenant.sw.imports.store': { paramsTuple?: []; params?: {} }
+    'tenant.sw.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.imports.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.tokens.index': { paramsTuple?: []; params?: {} }
+    'tenant.sw.tokens.store': { paramsTuple?: []; params?: {} }
+    'tenant.sw.tokens.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'sw.declarations.index': { paramsTuple?: []; params?: {} }
+    'sw.declarations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'sw.failbox': { paramsTuple?: []; params?: {} }
+    'api.tracking.events': { paramsTuple?: []; params?: {} }
+    'track': { paramsTuple?: []; params?: {} }
     'park.profile.edit': { paramsTuple?: []; params?: {} }
     'park.profile.update': { paramsTuple?: []; params?: {} }
     'park.units.index': { paramsTuple?: []; params?: {} }
@@ -287,6 +308,18 @@ export type ScannedRoutes = {
     'tenant.service_requests.index': { paramsTuple?: []; params?: {} }
     'tenant.service_requests.create': { paramsTuple?: []; params?: {} }
     'tenant.service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.profile.show': { paramsTuple?: []; params?: {} }
+    'tenant.sw.declarations.index': { paramsTuple?: []; params?: {} }
+    'tenant.sw.declarations.create': { paramsTuple: [ParamValue]; params: {'type': ParamValue} }
+    'tenant.sw.declarations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.imports.index': { paramsTuple?: []; params?: {} }
+    'tenant.sw.imports.template': { paramsTuple: [ParamValue,ParamValue]; params: {'type': ParamValue,'format': ParamValue} }
+    'tenant.sw.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.tokens.index': { paramsTuple?: []; params?: {} }
+    'sw.declarations.index': { paramsTuple?: []; params?: {} }
+    'sw.declarations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'sw.failbox': { paramsTuple?: []; params?: {} }
+    'track': { paramsTuple?: []; params?: {} }
     'park.profile.edit': { paramsTuple?: []; params?: {} }
     'park.units.index': { paramsTuple?: []; params?: {} }
     'park.units.create': { paramsTuple?: []; params?: {} }
@@ -400,6 +433,18 @@ export type ScannedRoutes = {
     'tenant.service_requests.index': { paramsTuple?: []; params?: {} }
     'tenant.service_requests.create': { paramsTuple?: []; params?: {} }
     'tenant.service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.profile.show': { paramsTuple?: []; params?: {} }
+    'tenant.sw.declarations.index': { paramsTuple?: []; params?: {} }
+    'tenant.sw.declarations.create': { paramsTuple: [ParamValue]; params: {'type': ParamValue} }
+    'tenant.sw.declarations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.imports.index': { paramsTuple?: []; params?: {} }
+    'tenant.sw.imports.template': { paramsTuple: [ParamValue,ParamValue]; params: {'type': ParamValue,'format': ParamValue} }
+    'tenant.sw.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.tokens.index': { paramsTuple?: []; params?: {} }
+    'sw.declarations.index': { paramsTuple?: []; params?: {} }
+    'sw.declarations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'sw.failbox': { paramsTuple?: []; params?: {} }
+    'track': { paramsTuple?: []; params?: {} }
     'park.profile.edit': { paramsTuple?: []; params?: {} }
     'park.units.index': { paramsTuple?: []; params?: {} }
     'park.units.create': { paramsTuple?: []; params?: {} }
@@ -489,6 +534,15 @@ export type ScannedRoutes = {
     'tenant.service_requests.store': { paramsTuple?: []; params?: {} }
     'tenant.service_requests.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.service_requests.reopen': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.profile.update': { paramsTuple?: []; params?: {} }
+    'tenant.sw.declarations.store': { paramsTuple: [ParamValue]; params: {'type': ParamValue} }
+    'tenant.sw.declarations.check': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.declarations.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.imports.store': { paramsTuple?: []; params?: {} }
+    'tenant.sw.imports.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.tokens.store': { paramsTuple?: []; params?: {} }
+    'tenant.sw.tokens.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.tracking.events': { paramsTuple?: []; params?: {} }
     'park.units.store': { paramsTuple?: []; params?: {} }
     'park.tenant_changes.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenant_changes.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -38,6 +38,16 @@ router
       .post('/declarations/:id/submit', [singleWindow.Declarations, 'submit'])
       .as('declarations.submit')
 
+    router.get('/imports', [singleWindow.Imports, 'index']).as('imports.index')
+    router
+      .get('/imports/template/:type/:format', [singleWindow.Imports, 'template'])
+      .as('imports.template')
+      .where('type', TYPE)
+      .where('format', /^(xlsx|csv)$/)
+    router.post('/imports', [singleWindow.Imports, 'store']).as('imports.store')
+    router.get('/imports/:id', [singleWindow.Imports, 'show']).as('imports.show')
+    router.post('/imports/:id/submit', [singleWindow.Imports, 'submit']).as('imports.submit')
+
     router.get('/tokens', [singleWindow.ApiTokens, 'index']).as('tokens.index')
     router.post('/tokens', [singleWindow.ApiTokens, 'store']).as('tokens.store')
     router.post('/tokens/:id/revoke', [singleWindow.ApiTokens, 'revoke']).as('tokens.revoke')
@@ -50,8 +60,12 @@ router
 /* Operators and evaluators read every tenant's declarations; operators see the FailBox. */
 router
   .group(() => {
-    router.get('/declarations', [singleWindow.OperatorDeclarations, 'index']).as('declarations.index')
-    router.get('/declarations/:id', [singleWindow.OperatorDeclarations, 'show']).as('declarations.show')
+    router
+      .get('/declarations', [singleWindow.OperatorDeclarations, 'index'])
+      .as('declarations.index')
+    router
+      .get('/declarations/:id', [singleWindow.OperatorDeclarations, 'show'])
+      .as('declarations.show')
     router.get('/failbox', [singleWindow.OperatorDeclarations, 'failbox']).as('failbox')
   })
   .prefix('/single-window')

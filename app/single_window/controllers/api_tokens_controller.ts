@@ -9,12 +9,17 @@ export default class ApiTokensController {
     await bouncer.with('SingleWindowPolicy').authorize('manageTokens')
     const tokens = await new ApiTokenService().list(auth.getUserOrFail().tenantId!)
     // The plain token exists only in this one response after creation (flashed once, never stored).
-    return view.render('pages/single_window/tokens', { tokens, newToken: session.flashMessages.get('newToken') ?? null })
+    return view.render('pages/single_window/tokens', {
+      tokens,
+      newToken: session.flashMessages.get('newToken') ?? null,
+    })
   }
 
   async store({ request, response, session, i18n, bouncer, auth }: HttpContext) {
     await bouncer.with('SingleWindowPolicy').authorize('manageTokens')
-    const { name } = await request.validateUsing(tokenValidator, { messagesProvider: swMessages(i18n) })
+    const { name } = await request.validateUsing(tokenValidator, {
+      messagesProvider: swMessages(i18n),
+    })
     const user = auth.getUserOrFail()
     const { token } = await new ApiTokenService().create(user.tenantId!, name, user)
     session.flash('newToken', token)

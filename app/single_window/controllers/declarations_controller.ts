@@ -89,8 +89,13 @@ export default class DeclarationsController {
         failed: true,
       })
     }
-    session.flash('success', i18n.t('sw_web.declaration.created', { docNo: outcome.declaration.docNo }))
-    return response.redirect().toRoute('tenant.sw.declarations.show', { id: outcome.declaration.id })
+    session.flash(
+      'success',
+      i18n.t('sw_web.declaration.created', { docNo: outcome.declaration.docNo })
+    )
+    return response
+      .redirect()
+      .toRoute('tenant.sw.declarations.show', { id: outcome.declaration.id })
   }
 
   async show({ params, view, bouncer, auth, i18n }: HttpContext) {
@@ -130,7 +135,11 @@ export default class DeclarationsController {
     return scopeToTenant(SwDeclaration.query().where('id', id), user).firstOrFail()
   }
 
-  private async profileOrRedirect(user: User, session: HttpContext['session'], i18n: HttpContext['i18n']) {
+  private async profileOrRedirect(
+    user: User,
+    session: HttpContext['session'],
+    i18n: HttpContext['i18n']
+  ) {
     const profile = await new DeclarationService().profileOf(user.tenantId!)
     if (!profile) session.flash('error', i18n.t('sw.errors.no_profile'))
     return profile
@@ -151,7 +160,10 @@ export default class DeclarationsController {
   ) {
     const layout = formLayout(type)
     const slots = layout.list
-      ? Math.min(layout.list.max > 0 ? layout.list.max : 99, Math.max(LINE_SLOTS, state.lines.length + 1))
+      ? Math.min(
+          layout.list.max > 0 ? layout.list.max : 99,
+          Math.max(LINE_SLOTS, state.lines.length + 1)
+        )
       : 0
     return view.render('pages/single_window/declarations/form', {
       type,

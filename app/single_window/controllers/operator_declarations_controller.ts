@@ -31,7 +31,9 @@ export default class OperatorDeclarationsController {
       filters: request.qs(),
       types: OUTGOING_TYPES,
       statuses: STATUS_FILTERS,
-      tenants: await Tenant.query().whereIn('id', SwDeclaration.query().select('tenant_id').distinct()).orderBy('name'),
+      tenants: await Tenant.query()
+        .whereIn('id', SwDeclaration.query().select('tenant_id').distinct())
+        .orderBy('name'),
       area: 'operator',
     })
   }

@@ -49,7 +49,9 @@ export default class TrackingApiController {
       ])
     }
     if (!request.is(['json'])) {
-      return fail(415, [{ code: 'E_UNSUPPORTED_MEDIA_TYPE', message: i18n.t('sw_web.api.json_only') }])
+      return fail(415, [
+        { code: 'E_UNSUPPORTED_MEDIA_TYPE', message: i18n.t('sw_web.api.json_only') },
+      ])
     }
 
     const body = request.body()
@@ -98,4 +100,3 @@ export default class TrackingApiController {
     }
   }
 }
-

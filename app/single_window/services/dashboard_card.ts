@@ -4,7 +4,16 @@ import { describeStatus, type StatusCategory } from '#single_window/receipts/sta
 
 const GROUPS: Record<string, StatusCategory[]> = {
   draft: ['draft'],
-  waiting: ['eport', 'sent', 'accepted', 'review', 'concluded', 'inspection', 'handed_over', 'suspended'],
+  waiting: [
+    'eport',
+    'sent',
+    'accepted',
+    'review',
+    'concluded',
+    'inspection',
+    'handed_over',
+    'suspended',
+  ],
   released: ['released', 'closed'],
   attention: ['send_failed', 'rejected', 'error', 'detained', 'returned', 'unknown'],
 }
@@ -25,8 +34,7 @@ export async function singleWindowCard(user: User) {
   for (const row of rows) {
     const category = describeStatus(row.status).category
     const group = Object.keys(GROUPS).find((g) => GROUPS[g].includes(category)) as
-      | keyof typeof counts
-      | undefined
+      keyof typeof counts | undefined
     const n = Number(row.total)
     if (group) counts[group] += n
     counts.total += n

@@ -161,7 +161,12 @@ export default class DeclarationFormService {
           .where({ tenant_id: tenantId, message_type: type, doc_no: docNo })
           .first()
         if (taken) {
-          problems.push({ field: keyField, key: 'errors.duplicate', data: { docNo }, level: 'error' })
+          problems.push({
+            field: keyField,
+            key: 'errors.duplicate',
+            data: { docNo },
+            level: 'error',
+          })
         }
       }
       if (type === 'CEB621') {

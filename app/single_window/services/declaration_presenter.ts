@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import type { I18n } from '@adonisjs/i18n'
 import type SwDeclaration from '#single_window/models/sw_declaration'
 import SwDeclarationLine from '#single_window/models/sw_declaration_line'
@@ -45,7 +45,16 @@ export async function declarationPresenter(
       .orderBy('id', 'asc'),
     SwMessage.query()
       .where('declaration_id', declaration.id)
-      .select('id', 'guid', 'state', 'attempts', 'file_name', 'written_at', 'last_error', 'created_at')
+      .select(
+        'id',
+        'guid',
+        'state',
+        'attempts',
+        'file_name',
+        'written_at',
+        'last_error',
+        'created_at'
+      )
       .orderBy('id'),
   ])
   await declaration.load('tenant')

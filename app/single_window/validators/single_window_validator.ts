@@ -1,9 +1,12 @@
 import vine from '@vinejs/vine'
+import { uploadLimitMb } from '#config/uploads'
 import { OUTGOING_TYPES, PROFILE_ROLES } from '#single_window/message_types'
 import { STATUS_FILTERS } from '#single_window/services/declaration_queries'
 import { TRACKING_STAGES } from '#single_window/tracking/stages'
 
 const MODES = ['9610', '1210', '9710', '9810'] as const
+/** Upload size of a batch import file: the park's upload limit (UPLOAD_MAX_MB, bodyparser). */
+export const IMPORT_MAX_MB = uploadLimitMb
 
 /**
  * The single-window profile (issue 6 "who declares what"): 海关注册编码 is 10 characters of digits
@@ -63,11 +66,14 @@ export const declarationListValidator = vine.create({
   order: vine.enum(['asc', 'desc']).optional(),
 })
 
-/** A batch import upload: the message type and an Excel or CSV file. */
+/** A batch import upload: the message type and an Excel or CSV file (the mode is a column). */
 export const importValidator = vine.create({
   messageType: vine.enum(OUTGOING_TYPES),
-  businessMode: vine.enum(MODES),
-  file: vine.file({ size: '20mb', extnames: ['xlsx', 'csv'] }),
+  file: vine.file({ size: `${IMPORT_MAX_MB}mb`, extnames: ['xlsx', 'csv'] }),
+})
+
+export const importListValidator = vine.create({
+  page: vine.number().min(1).max(100000).optional(),
 })
 
 export const tokenValidator = vine.create({

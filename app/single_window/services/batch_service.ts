@@ -212,7 +212,7 @@ export default class BatchService {
     ]).font = { bold: true }
     for (const c of columns) {
       const s = c.spec
-      const type = !s
+      const notation = !s
         ? 'C'
         : s.base === 'decimal'
           ? `N${s.totalDigits},${s.fractionDigits}`
@@ -223,7 +223,7 @@ export default class BatchService {
               : `C..${s.maxLength ?? ''}`
       notes.addRow([
         `${c.label} (${c.key})`,
-        type,
+        notation,
         c.required ? '✓' : '',
         s?.doc ?? t.t('sw.import.mode_doc'),
       ])
@@ -433,7 +433,7 @@ export default class BatchService {
           bad.push({ id: row.id, problems })
           return
         }
-        const { guid: _guid, ...rest } = head
+        const rest = { ...head, guid: null }
         const built = buildMessage(type, [{ head: rest, lines }], transfer)
         good.push({ id: row.id, guid: built.guid, xml: built.xml })
       })

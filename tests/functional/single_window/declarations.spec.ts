@@ -144,7 +144,10 @@ test.group('Single window: declaring through the form', (group) => {
     const declaration = await SwDeclaration.findByOrFail('docNo', doc.head.orderNo)
     assert.equal(declaration.tenantId, world.tenantA.id)
     assert.equal(declaration.status, 'checked')
-    assert.equal(response.header('location'), `/tenant/single-window/declarations/${declaration.id}`)
+    assert.equal(
+      response.header('location'),
+      `/tenant/single-window/declarations/${declaration.id}`
+    )
 
     const page = await client
       .get(`/tenant/single-window/declarations/${declaration.id}`)

@@ -25,7 +25,10 @@ function reportRows(html: string) {
   const body = table[1].split('<tbody>')[1] ?? ''
   return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((tr) =>
     [...tr[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((td) =>
-      td[1].replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim()
+      td[1]
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim()
     )
   )
 }
@@ -56,8 +59,16 @@ test.group('Single window: batch import', (group) => {
       .loginAs(world.memberA)
     csv.assertStatus(200)
     assert.match(csv.header('content-type'), /text\/csv/)
-    const lines = csv.text().replace(/^\uFEFF/, '').split('\r\n')
-    assert.equal(lines[1], importColumns('CEB311').map((c) => c.key).join(','))
+    const lines = csv
+      .text()
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+    assert.equal(
+      lines[1],
+      importColumns('CEB311')
+        .map((c) => c.key)
+        .join(',')
+    )
     const unknown = await client
       .get('/tenant/single-window/imports/template/CEB999/csv')
       .loginAs(world.memberA)
@@ -105,7 +116,9 @@ test.group('Single window: batch import', (group) => {
     assert.lengthOf(imported, 2)
     assert.isTrue(imported.every((d) => d.status === 'checked' && d.tenantId === world.tenantA.id))
 
-    const page = await client.get(`/tenant/single-window/imports/${batch.id}`).loginAs(world.memberA)
+    const page = await client
+      .get(`/tenant/single-window/imports/${batch.id}`)
+      .loginAs(world.memberA)
     page.assertStatus(200)
     assert.include(page.text(), '整批提交（2 张）')
     // Another tenant's batch is not found, and cannot be submitted.
@@ -223,12 +236,17 @@ test.group('Single window: API tokens and the tracking API', (group) => {
     const stored = await SwTrackingEvent.query().where('tenant_id', world.tenantA.id)
     assert.lengthOf(stored, 1)
     assert.equal(stored[0].source, 'scanner')
-    assert.equal(stored[0].occurredAt.toMillis(), DateTime.fromISO('2026-12-01T01:30:00Z').toMillis())
+    assert.equal(
+      stored[0].occurredAt.toMillis(),
+      DateTime.fromISO('2026-12-01T01:30:00Z').toMillis()
+    )
 
     const badStage = await post({ events: [{ ...event, eventId: 'WH-2', stage: 'flying' }] })
     badStage.assertStatus(422)
     assert.equal(badStage.body().errors[0].field, 'events.0.stage')
-    const noZone = await post({ events: [{ ...event, eventId: 'WH-3', occurredAt: '2026-12-01 09:30' }] })
+    const noZone = await post({
+      events: [{ ...event, eventId: 'WH-3', occurredAt: '2026-12-01 09:30' }],
+    })
     noZone.assertStatus(422)
     assert.equal(noZone.body().errors[0].field, 'events.0.occurredAt')
     assert.lengthOf(await SwTrackingEvent.query().where('tenant_id', world.tenantA.id), 1)

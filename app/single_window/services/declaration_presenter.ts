@@ -8,6 +8,7 @@ import TrackingService from '#single_window/tracking/tracking_service'
 import { FIELD_SPECS } from '#single_window/specs/field_specs'
 import { statusWords } from '#single_window/receipts/status_catalogue'
 import { isRejected } from '#single_window/services/declaration_service'
+import { MESSAGE_TYPES } from '#single_window/message_types'
 import { fieldLabel, problemMessage } from '#single_window/services/declaration_form_service'
 
 const ZONE = 'Asia/Shanghai'
@@ -77,7 +78,8 @@ export async function declarationPresenter(
     message: problemMessage(p, i18n),
   }))
 
-  const timeline: TimelineItem[] = events.map((event) => eventItem(event, i18n))
+  const receiptType = MESSAGE_TYPES[declaration.messageType].receipt
+  const timeline: TimelineItem[] = events.map((event) => eventItem(event, i18n, receiptType))
   const tracking = declaration.logisticsNo
     ? (await TrackingService.forTenant(declaration.tenantId, declaration.logisticsNo)).map((e) => ({
         time: at(e.occurredAt),
@@ -116,13 +118,14 @@ export async function declarationPresenter(
 }
 
 /** One event in words: what happened, with the status meaning and next step for receipts. */
-function eventItem(event: SwDeclarationEvent, i18n: I18n): TimelineItem {
+function eventItem(event: SwDeclarationEvent, i18n: I18n, receiptType: string): TimelineItem {
   const time = at(event.occurredAt)
   const source = event.source
   switch (event.kind) {
     case 'receipt': {
       const words = statusWords(i18n, event.status, event.text)
-      const receipt = String(event.dataObject.receipt ?? '')
+      // Receipts recorded by the inbox name their type; others are of the type that answers this one.
+      const receipt = String(event.dataObject.receipt ?? receiptType)
       return {
         time,
         title: i18n.t('sw_web.timeline.receipt', { receipt, code: words.code, label: words.label }),

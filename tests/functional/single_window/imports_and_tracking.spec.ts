@@ -58,7 +58,7 @@ test.group('Single window: batch import', (group) => {
       .get('/tenant/single-window/imports/template/CEB311/csv')
       .loginAs(world.memberA)
     csv.assertStatus(200)
-    assert.match(csv.header('content-type'), /text\/csv/)
+    assert.match(csv.header('content-type') ?? '', /text\/csv/)
     const lines = csv
       .text()
       .replace(/^\uFEFF/, '')
@@ -177,7 +177,7 @@ test.group('Single window: API tokens and the tracking API', (group) => {
       .withCsrfToken()
       .redirects(0)
     created.assertStatus(302)
-    const token = created.flashMessage('newToken') as string
+    const token = created.flashMessage('newToken') as unknown as string
     assert.match(token, /^pgt_/)
     const row = await SwApiToken.findByOrFail('tenantId', world.tenantA.id)
     assert.notEqual(row.tokenHash, token)

@@ -271,6 +271,96 @@ export default class DeclarationService {
     })
   }
 
+  /**
+   * Corrects a declaration that was not sent or that customs rejected (100, negative codes; SW 702:
+   * "use receipts to correct messages"): replaces its head and lines, runs every check again and
+   * keeps it as 'checked' or 'draft'. The document number may not change; sent ones cannot be edited.
+   */
+  async update(
+    tenantId: number,
+    id: number,
+    input: Omit<DeclarationInput, 'messageType'>,
+    actor: Actor | null = null
+  ) {
+    return db.transaction(async (trx) => {
+      const declaration = await this.lockOwn(trx, tenantId, id)
+      if (!declaration.isLocal && !isRejected(declaration.status)) {
+        throw new DomainException('sw.errors.not_editable', { status: declaration.status })
+      }
+      const profile = await this.requireProfile(tenantId, trx)
+      const type = declaration.messageType
+      const { head, lines } = completeDocument(
+        type,
+        input.businessMode,
+        input.head,
+        input.lines ?? [],
+        identityOf(profile)
+      )
+      const derived = derivedColumns(type, head, lines)
+      if (derived.doc_no !== declaration.docNo) {
+        throw new DomainException(
+          'sw.errors.doc_no_fixed',
+          { docNo: declaration.docNo },
+          { field: MESSAGE_TYPES[type].docNoField }
+        )
+      }
+      const problems = await this.runChecks(
+        trx,
+        tenantId,
+        profile,
+        type,
+        input.businessMode,
+        head,
+        lines,
+        declaration.id
+      )
+      const before = { status: declaration.status, header: declaration.headerData }
+      declaration.merge({
+        businessMode: input.businessMode,
+        orderNo: derived.order_no,
+        logisticsCode: derived.logistics_code,
+        logisticsNo: derived.logistics_no,
+        copNo: derived.cop_no,
+        preNo: derived.pre_no,
+        invtNo: derived.invt_no,
+        buyerIdNumber: derived.buyer_id_number,
+        buyerName: derived.buyer_name,
+        amount: derived.amount,
+        currency: derived.currency,
+        header: JSON.stringify(head),
+        status: hasErrors(problems) ? 'draft' : 'checked',
+        checkReport: JSON.stringify(problems),
+      })
+      await declaration.save()
+      await trx.from('sw_declaration_lines').where('declaration_id', declaration.id).delete()
+      if (lines.length) {
+        await trx
+          .table('sw_declaration_lines')
+          .multiInsert(lines.map((line) => lineRow(declaration.id, line)))
+      }
+      await this.event(
+        trx,
+        declaration.id,
+        'checked',
+        declaration.status,
+        'updated',
+        `updated:${declaration.id}:${Date.now()}:${Math.random()}`,
+        'user',
+        actor
+      )
+      await this.audit.record(trx, {
+        action: 'sw.declaration.update',
+        subjectType: 'sw_declaration',
+        subjectId: declaration.id,
+        before,
+        after: { status: declaration.status, header: head },
+        tenantId,
+        actor: actor ?? undefined,
+      })
+      return { declaration, problems, passed: !hasErrors(problems) }
+    })
+  }
+
   /** Re-runs every check on a local declaration and stores the result ('checked' or 'draft'). */
   async check(
     tenantId: number,

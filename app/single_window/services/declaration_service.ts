@@ -594,15 +594,20 @@ export default class DeclarationService {
    * payment company, carrier). Only the documents' contents are compared; nothing is shown.
    */
   async parcelOf(trx: TransactionClientContract, head: Values) {
-    const load = async (type: MessageType, column: string, value: string | null | undefined) => {
+    const load = async (
+      type: MessageType,
+      column: string,
+      value: string | null | undefined,
+      party: [string, string | null | undefined]
+    ) => {
       if (!value) return null
-      const row = await trx
+      const rows = await trx
         .from('sw_declarations')
         .where('message_type', type)
         .where(column, value)
         .orderBy('id', 'desc')
         .select('id', 'header')
-        .first()
+      const row = pickDocument(rows, party[0], party[1])
       if (!row) return null
       const lines =
         type === 'CEB311'
@@ -614,12 +619,12 @@ export default class DeclarationService {
                 .select('fields')
             ).map((l) => JSON.parse(l.fields) as Values)
           : []
-      return { head: JSON.parse(row.header) as Values, lines }
+      return { head: row.parsed, lines }
     }
     const [order, payment, waybill] = await Promise.all([
-      load('CEB311', 'order_no', head.orderNo),
-      load('CEB411', 'order_no', head.orderNo),
-      load('CEB511', 'logistics_no', head.logisticsNo),
+      load('CEB311', 'order_no', head.orderNo, ['ebpCode', head.ebpCode]),
+      load('CEB411', 'order_no', head.orderNo, ['ebpCode', head.ebpCode]),
+      load('CEB511', 'logistics_no', head.logisticsNo, ['logisticsCode', head.logisticsCode]),
     ])
     return { order, payment, waybill }
   }
@@ -702,6 +707,25 @@ export default class DeclarationService {
       { client: trx }
     )
   }
+}
+
+/**
+ * Of the documents with one order or waybill number (numbers are unique per platform or carrier, not
+ * park-wide), the one of the same platform (ebpCode) or carrier (logisticsCode); else the latest, so a
+ * differing party is reported as a mismatch rather than a missing document.
+ */
+export function pickDocument<R extends { header: string }>(
+  rows: R[],
+  field: string,
+  value: string | null | undefined
+): (R & { parsed: Values }) | null {
+  let fallback: (R & { parsed: Values }) | null = null
+  for (const row of rows) {
+    const parsed = JSON.parse(row.header) as Values
+    if (value && parsed[field] === value) return { ...row, parsed }
+    fallback ??= { ...row, parsed }
+  }
+  return fallback
 }
 
 /** One goods-line row: the JSON fields plus the columns lists and sums use. */

@@ -205,6 +205,24 @@ test.group('Single window: DeclarationService', (group) => {
     )
   })
 
+  test('the match picks the order of the same platform: order numbers are unique per platform only', async ({
+    assert,
+  }) => {
+    const tenant = await declarer()
+    const docs = demoImportParcel(23, parties)
+    for (const doc of docs.slice(0, 3)) await service.create(tenant.id, input(doc))
+    // Another platform's order with the same number, created later, with other amounts.
+    const other = await makeTenant('海贝')
+    await giveProfile(other, OTHER_PARTIES)
+    const theirs = demoImportParcel(24, selfParties(OTHER_PARTIES))[0]
+    await service.create(
+      other.id,
+      input({ ...theirs, head: { ...theirs.head, orderNo: docs[0].head.orderNo } })
+    )
+    const result = await service.create(tenant.id, input(docs[3]))
+    assert.deepEqual(result.problems, [])
+  })
+
   test('isolation: another tenant can neither see, check nor submit the declaration', async ({
     assert,
   }) => {

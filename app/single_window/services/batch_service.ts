@@ -187,7 +187,9 @@ class ParcelIndex {
 }
 
 /**
- * Batch import (issue 6; SW 702 batch import): templates generated from the field specs, Excel or
+ * Batch import (issue 6; SW 702-2018 3.1: enterprise business data imported in batches; SZDB/Z
+ * 304.1-2018 6.4: the window provides the document requirements and standard format templates for
+ * declarations): templates generated from the field specs, Excel or
  * CSV files read row by row, every row checked like a form, all or nothing in one transaction with
  * a per-row, per-field report; and batch submission (checks again, then each chunk's state changes
  * and outbox messages in one transaction). Inserts are batched: this path is benchmarked at

@@ -106,7 +106,9 @@ export function derivedColumns(type: MessageType, head: Values, lines: Values[])
 }
 
 /**
- * Single-window declarations (issue 6): the tenant's profile, creating documents from forms with
+ * Single-window declarations (issue 6; framework opinion 2016: one-time submission of standard data,
+ * status returned through the window; SZDB/Z 304.1-2018 6.4: receipts give the result and the reason):
+ * the tenant's profile, creating documents from forms with
  * every check, the checks that need other documents (three-document match, personal limits), and
  * submission: the state change, its outbox message and its event in ONE transaction. Every method
  * takes the tenant: a tenant only ever reads or changes its own profile and declarations.
@@ -272,8 +274,8 @@ export default class DeclarationService {
   }
 
   /**
-   * Corrects a declaration that was not sent or that customs rejected (100, negative codes; SW 702:
-   * "use receipts to correct messages"): replaces its head and lines, runs every check again and
+   * Corrects a declaration that was not sent or that customs rejected (100, negative codes; SW 702-2018
+   * 4.2 b: the enterprise adjusts its messages according to the receipts): replaces its head and lines, runs every check again and
    * keeps it as 'checked' or 'draft'. The document number may not change; sent ones cannot be edited.
    */
   async update(

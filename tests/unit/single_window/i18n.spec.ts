@@ -20,7 +20,8 @@ function keysInCode() {
   const keys = new Set<string>()
   for (const file of files) {
     const text = readFileSync(`${dir}/${file}`, 'utf8')
-    for (const m of text.matchAll(/(?:DomainException\(|\.t\()\s*'sw\.([a-z_]+\.[a-z_]+)'/g)) keys.add(m[1])
+    for (const m of text.matchAll(/(?:DomainException\(|\.t\()\s*'sw\.([a-z_]+\.[a-z_]+)'/g))
+      keys.add(m[1])
     for (const m of text.matchAll(/key: '([a-z_]+\.[a-z_]+)'/g)) keys.add(m[1])
     for (const m of text.matchAll(/err\(\s*'[A-Za-z]+',\s*'([a-z_]+\.[a-z_]+)'/g)) keys.add(m[1])
   }

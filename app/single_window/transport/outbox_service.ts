@@ -23,8 +23,8 @@ const sql = (value: DateTime) => value.toUTC().toSQL({ includeOffset: false })!
  * The transactional outbox's second half (issue 6, "Messages and transport"): each pending
  * sw_messages row — written in the same transaction as its declaration's state change by
  * SW-core's DeclarationService — becomes one file in SW_EXCHANGE_DIR/OutBox, exactly once:
- * a temp file renamed into place (ExchangeFolders.writeOnce), named from the guid, then the row
- * is marked written. A file already in OutBox or SentBox is never written again. When the disk
+ * temp files flushed to disk once per chunk, then linked into place (ExchangeFolders.writeBatch),
+ * named from the guid, then the rows are marked written. A file already in OutBox or SentBox is never written again. When the disk
  * fails, the row stays pending with the error and the attempt counted, and the caller (the job)
  * is told so it retries.
  */
@@ -64,21 +64,34 @@ export default class OutboxService {
       if (!rows.length) break
       seen += rows.length
       lastId = Number(rows[rows.length - 1].id)
+      // Claim: the attempt is counted before the write. A row still pending with attempts > 0 may
+      // have been written by a run that crashed before marking it: its name is looked for first.
+      const maybeWritten = new Set(
+        rows
+          .filter((r) => Number(r.attempts) > 0)
+          .map((r) => messageFileName(r.message_type, r.guid))
+      )
+      await db
+        .from('sw_messages')
+        .whereIn(
+          'id',
+          rows.map((r) => r.id)
+        )
+        .update({ attempts: db.raw('attempts + 1') })
+      const outcome = await this.folders.writeBatch(
+        'OutBox',
+        rows.map((r) => ({ name: messageFileName(r.message_type, r.guid), content: r.xml })),
+        { check: maybeWritten, alsoIn: ['SentBox', 'FailBox'] }
+      )
       const done: typeof rows = []
       const failures: Array<{ row: (typeof rows)[number]; error: string }> = []
       for (const row of rows) {
-        const name = messageFileName(row.message_type, row.guid)
-        try {
-          const wrote = await this.folders.writeOnce('OutBox', name, row.xml, [
-            'SentBox',
-            'FailBox',
-          ])
-          if (wrote) result.written++
-          else result.alreadyThere++
+        const written = outcome.get(messageFileName(row.message_type, row.guid))
+        if (written === 'written' || written === 'exists') {
           done.push(row)
-        } catch (error) {
-          failures.push({ row, error: (error as Error).message || String(error) })
-        }
+          if (written === 'written') result.written++
+          else result.alreadyThere++
+        } else failures.push({ row, error: written?.message || String(written) })
       }
       await db.transaction(async (trx) => {
         const now = sql(DateTime.utc())
@@ -96,7 +109,6 @@ export default class OutboxService {
               state: 'written',
               written_at: now,
               file_name: trx.raw(concat),
-              attempts: trx.raw('attempts + 1'),
               last_error: null,
               updated_at: now,
             })
@@ -120,13 +132,11 @@ export default class OutboxService {
             .ignore()
         }
         for (const { row, error } of failures) {
-          const attempts = Number(row.attempts) + 1
-          const gaveUp = attempts >= MAX_ATTEMPTS
+          const gaveUp = Number(row.attempts) + 1 >= MAX_ATTEMPTS
           await trx
             .from('sw_messages')
             .where('id', row.id)
             .update({
-              attempts,
               last_error: error.slice(0, 2000),
               state: gaveUp ? 'failed' : 'pending',
               updated_at: now,

@@ -105,8 +105,8 @@ test.group('Outbox and inbox', (group) => {
     const folders = await tempFolders()
     const { tenant, parties } = await swTenant('Disk Co')
     await declare(tenant.id, 3, parties)
-    const rename = sinon
-      .stub(fsOps, 'rename')
+    const write = sinon
+      .stub(fsOps, 'writeFile')
       .rejects(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }))
     const failed = await new OutboxService({ folders }).flush()
     assert.equal(failed.failed, 4)
@@ -118,7 +118,7 @@ test.group('Outbox and inbox', (group) => {
       assert.equal(r.attempts, 1)
       assert.include(r.last_error, 'EIO')
     }
-    rename.restore()
+    write.restore()
     const retried = await new OutboxService({ folders }).flush()
     assert.equal(retried.written, 4)
     assert.lengthOf(await folders.list('OutBox'), 4)
@@ -126,6 +126,31 @@ test.group('Outbox and inbox', (group) => {
       assert.equal(r.state, 'written')
       assert.isNull(r.last_error)
     }
+  })
+
+  test('without a file-system flush the outbox fsyncs file by file, and a file already there is kept', async ({
+    assert,
+  }) => {
+    const folders = await tempFolders()
+    const { tenant, parties } = await swTenant('Fsync Co')
+    await declare(tenant.id, 11, parties)
+    sinon.stub(fsOps, 'syncFileSystem').rejects(new Error('sync: unrecognized option -f'))
+    const [first] = await db.from('sw_messages').where('tenant_id', tenant.id).orderBy('id')
+    // Someone put a file of that name into OutBox: link(2) refuses to replace it.
+    await writeFile(
+      folders.path('OutBox', messageFileName(first.message_type, first.guid)),
+      'theirs'
+    )
+    const result = await new OutboxService({ folders }).flush()
+    assert.deepEqual([result.written, result.alreadyThere, result.failed], [3, 1, 0])
+    assert.equal(
+      await readFile(
+        folders.path('OutBox', messageFileName(first.message_type, first.guid)),
+        'utf8'
+      ),
+      'theirs'
+    )
+    assert.deepEqual(await folders.list('TempBox'), [])
   })
 
   test('end to end: declare → outbox → simulator → inbox → statuses through 800, released on the tracking timeline', async ({

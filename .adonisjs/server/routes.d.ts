@@ -158,6 +158,8 @@ export type ScannedRoutes = {
     'tenant.sw.declarations.create': { paramsTuple: [ParamValue]; params: {'type': ParamValue} }
     'tenant.sw.declarations.store': { paramsTuple: [ParamValue]; params: {'type': ParamValue} }
     'tenant.sw.declarations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.sw.declarations.check': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.sw.declarations.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.sw.imports.index': { paramsTuple?: []; params?: {} }
@@ -312,6 +314,7 @@ export type ScannedRoutes = {
     'tenant.sw.declarations.index': { paramsTuple?: []; params?: {} }
     'tenant.sw.declarations.create': { paramsTuple: [ParamValue]; params: {'type': ParamValue} }
     'tenant.sw.declarations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.sw.imports.index': { paramsTuple?: []; params?: {} }
     'tenant.sw.imports.template': { paramsTuple: [ParamValue,ParamValue]; params: {'type': ParamValue,'format': ParamValue} }
     'tenant.sw.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -437,6 +440,7 @@ export type ScannedRoutes = {
     'tenant.sw.declarations.index': { paramsTuple?: []; params?: {} }
     'tenant.sw.declarations.create': { paramsTuple: [ParamValue]; params: {'type': ParamValue} }
     'tenant.sw.declarations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.sw.declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.sw.imports.index': { paramsTuple?: []; params?: {} }
     'tenant.sw.imports.template': { paramsTuple: [ParamValue,ParamValue]; params: {'type': ParamValue,'format': ParamValue} }
     'tenant.sw.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -536,6 +540,7 @@ export type ScannedRoutes = {
     'tenant.service_requests.reopen': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.sw.profile.update': { paramsTuple?: []; params?: {} }
     'tenant.sw.declarations.store': { paramsTuple: [ParamValue]; params: {'type': ParamValue} }
+    'tenant.sw.declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.sw.declarations.check': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.sw.declarations.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.sw.imports.store': { paramsTuple?: []; params?: {} }

@@ -32,6 +32,12 @@ router
       .where('type', TYPE)
     router.get('/declarations/:id', [singleWindow.Declarations, 'show']).as('declarations.show')
     router
+      .get('/declarations/:id/edit', [singleWindow.Declarations, 'edit'])
+      .as('declarations.edit')
+    router
+      .post('/declarations/:id/edit', [singleWindow.Declarations, 'update'])
+      .as('declarations.update')
+    router
       .post('/declarations/:id/check', [singleWindow.Declarations, 'check'])
       .as('declarations.check')
     router

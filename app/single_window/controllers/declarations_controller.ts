@@ -18,6 +18,7 @@ import {
 } from '#single_window/validators/single_window_validator'
 import { MESSAGE_TYPES, OUTGOING_TYPES, type MessageType } from '#single_window/message_types'
 import { hasErrors } from '#single_window/checks/problem'
+import { isRejected } from '#single_window/services/declaration_service'
 import type SwProfile from '#single_window/models/sw_profile'
 
 const SORTABLE = ['created_at', 'doc_no', 'message_type', 'status', 'status_at']
@@ -108,6 +109,67 @@ export default class DeclarationsController {
     )
   }
 
+  /** The form again, filled with a draft's or a rejected declaration's values, to correct it. */
+  async edit({ params, view, bouncer, auth, response, session, i18n }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const declaration = await this.load(params.id, user)
+    await bouncer.with('SingleWindowPolicy').authorize('submit', declaration)
+    const profile = await this.profileOrRedirect(user, session, i18n)
+    if (!profile) return response.redirect().toRoute('tenant.sw.profile.show')
+    if (!this.editable(declaration)) {
+      session.flash('error', i18n.t('sw.errors.not_editable', { status: declaration.status }))
+      return response.redirect().toRoute('tenant.sw.declarations.show', { id: declaration.id })
+    }
+    await declaration.load('lines', (q) => q.orderBy('gnum'))
+    const values = new DeclarationFormService().valuesOf(
+      declaration,
+      declaration.lines.map((l) => l.fieldData)
+    )
+    return this.renderForm(view, declaration.messageType, profile, {
+      ...values,
+      errors: fieldErrors(declaration.messageType, declaration.checkProblems, i18n),
+      warnings: [],
+      editing: declaration,
+    })
+  }
+
+  async update(ctx: HttpContext) {
+    const { params, request, response, session, i18n, bouncer, auth, view } = ctx
+    const user = auth.getUserOrFail()
+    const declaration = await this.load(params.id, user)
+    await bouncer.with('SingleWindowPolicy').authorize('submit', declaration)
+    const profile = await this.profileOrRedirect(user, session, i18n)
+    if (!profile) return response.redirect().toRoute('tenant.sw.profile.show')
+    const payload = await request.validateUsing(declarationValidator, {
+      messagesProvider: swMessages(i18n),
+    })
+    const type = declaration.messageType
+    const input = {
+      businessMode: payload.businessMode,
+      head: payload.head ?? {},
+      lines: MESSAGE_TYPES[type].list ? filledLines(payload.lines as any) : [],
+    }
+    const outcome = await new DeclarationFormService().update(
+      user.tenantId!,
+      profile,
+      declaration,
+      input,
+      user
+    )
+    if (!outcome.updated) {
+      response.status(422)
+      return this.renderForm(view, type, profile, {
+        ...input,
+        errors: fieldErrors(type, outcome.problems, i18n),
+        warnings: [],
+        failed: true,
+        editing: declaration,
+      })
+    }
+    session.flash('success', i18n.t('sw_web.declaration.updated', { docNo: declaration.docNo }))
+    return response.redirect().toRoute('tenant.sw.declarations.show', { id: declaration.id })
+  }
+
   /** Runs every check again (the other documents may have arrived since) and stores the result. */
   async check({ params, response, session, i18n, bouncer, auth }: HttpContext) {
     const user = auth.getUserOrFail()
@@ -128,6 +190,11 @@ export default class DeclarationsController {
     const { message } = await new DeclarationService().submit(user.tenantId!, declaration.id, user)
     session.flash('success', i18n.t('sw_web.declaration.submitted', { guid: message.guid }))
     return response.redirect().toRoute('tenant.sw.declarations.show', { id: declaration.id })
+  }
+
+  /** Not sent yet, or refused by customs (SW 702: corrected from the receipt and sent again). */
+  private editable(declaration: SwDeclaration) {
+    return declaration.isLocal || isRejected(declaration.status)
   }
 
   /** Another tenant's declaration is not found at all (scoped query), not merely forbidden. */
@@ -156,6 +223,7 @@ export default class DeclarationsController {
       errors: Record<string, string[]>
       warnings: string[]
       failed?: boolean
+      editing?: SwDeclaration
     }
   ) {
     const layout = formLayout(type)
@@ -171,6 +239,7 @@ export default class DeclarationsController {
       layout,
       profile,
       slots: Array.from({ length: slots }, (_, i) => i),
+      editing: null,
       ...state,
     })
   }

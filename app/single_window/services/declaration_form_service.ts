@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { I18n } from '@adonisjs/i18n'
 import DeclarationService, { type Actor } from '#single_window/services/declaration_service'
 import type SwProfile from '#single_window/models/sw_profile'
+import type SwDeclaration from '#single_window/models/sw_declaration'
 import { completeDocument, checkDocument } from '#single_window/checks/document_checks'
 import { personalLimits, threeDocumentMatch } from '#single_window/checks/business_checks'
 import { hasErrors, type CheckProblem } from '#single_window/checks/problem'
@@ -131,7 +132,8 @@ export default class DeclarationFormService {
   async precheck(
     tenantId: number,
     profile: SwProfile,
-    input: { messageType: MessageType; businessMode: BusinessMode; head: Values; lines: Values[] }
+    input: { messageType: MessageType; businessMode: BusinessMode; head: Values; lines: Values[] },
+    existing?: { id: number; docNo: string }
   ): Promise<CheckProblem[]> {
     const type = input.messageType
     const identity = {
@@ -155,7 +157,14 @@ export default class DeclarationFormService {
       problems.push({ field: keyField, key: 'check.required', level: 'error' })
     }
     await db.transaction(async (trx) => {
-      if (docNo) {
+      if (existing && docNo !== existing.docNo) {
+        problems.push({
+          field: keyField,
+          key: 'errors.doc_no_fixed',
+          data: { docNo: existing.docNo },
+          level: 'error',
+        })
+      } else if (docNo && !existing) {
         const taken = await trx
           .from('sw_declarations')
           .where({ tenant_id: tenantId, message_type: type, doc_no: docNo })
@@ -172,11 +181,44 @@ export default class DeclarationFormService {
       if (type === 'CEB621') {
         const parcel = await this.declarations.parcelOf(trx, head)
         problems.push(...threeDocumentMatch({ inventory: { head, lines }, ...parcel }))
-        const declared = await this.declarations.declaredThisYear(trx, head.buyerIdNumber ?? '')
+        const declared = await this.declarations.declaredThisYear(
+          trx,
+          head.buyerIdNumber ?? '',
+          existing?.id
+        )
         problems.push(...personalLimits(lines, declared))
       }
     })
     return problems
+  }
+
+  /** Values of a stored declaration as the form shows them (system fields left out). */
+  valuesOf(declaration: SwDeclaration, lines: Values[]) {
+    const head: Values = { ...declaration.headerData }
+    for (const name of SYSTEM_FIELDS) delete head[name]
+    return { businessMode: declaration.businessMode, head, lines }
+  }
+
+  /**
+   * Corrects a draft or a rejected declaration when every check passes (SW 702: messages are
+   * corrected from the receipts); otherwise returns the problems and changes nothing.
+   */
+  async update(
+    tenantId: number,
+    profile: SwProfile,
+    declaration: SwDeclaration,
+    input: { businessMode: BusinessMode; head: Values; lines: Values[] },
+    actor: Actor
+  ) {
+    const problems = await this.precheck(
+      tenantId,
+      profile,
+      { ...input, messageType: declaration.messageType },
+      { id: declaration.id, docNo: declaration.docNo }
+    )
+    if (hasErrors(problems)) return { problems, updated: false }
+    const updated = await this.declarations.update(tenantId, declaration.id, input, actor)
+    return { problems: updated.problems, updated: true }
   }
 
   /** Stores the document when every check passes; otherwise returns the problems, nothing stored. */

@@ -149,6 +149,9 @@ function eventItem(event: SwDeclarationEvent, i18n: I18n, receiptType: string): 
         tone: 'info',
       }
     case 'checked':
+      if (event.text === 'updated') {
+        return { time, title: i18n.t('sw_web.timeline.updated'), tone: 'info' }
+      }
       return {
         time,
         title: event.text

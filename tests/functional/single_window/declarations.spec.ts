@@ -197,6 +197,59 @@ test.group('Single window: declaring through the form', (group) => {
   })
 })
 
+test.group('Single window: correcting a declaration', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a rejected order is corrected through the form; its number stays, bad input changes nothing', async ({
+    client,
+    assert,
+  }) => {
+    const world = await makeSwWorld()
+    const declaration = await createDoc(world.tenantA.id, 1, 'CEB311')
+    // Customs refused it (a 100 receipt): it may be corrected and sent again (SW 702).
+    await SwDeclaration.query().where('id', declaration.id).update({ status: '100' })
+    const url = `/tenant/single-window/declarations/${declaration.id}/edit`
+
+    const form = await client.get(url).loginAs(world.memberA)
+    form.assertStatus(200)
+    assert.include(form.text(), `value="${declaration.docNo}"`)
+    assert.match(form.text(), /id="h-orderNo"[^>]*readonly/)
+
+    const doc = demoImportParcel(1, PARTIES_A).find((d) => d.messageType === 'CEB311')!
+    const post = (fields: Record<string, string>, user = world.memberA) =>
+      client.post(url).form(fields).loginAs(user).withCsrfToken().redirects(0)
+
+    const renamed = await post({ ...formOf(doc), 'head[orderNo]': 'OTHER-NUMBER' })
+    renamed.assertStatus(422)
+    assert.include(renamed.text(), `单证编号 ${declaration.docNo} 不能修改。`)
+    await declaration.refresh()
+    assert.equal(declaration.status, '100')
+
+    const otherTenant = await post(
+      { ...formOf(doc), 'head[buyerTelephone]': '13900000000' },
+      world.adminB
+    )
+    otherTenant.assertStatus(404)
+
+    const fixed = await post({ ...formOf(doc), 'head[buyerTelephone]': '13900000000' })
+    fixed.assertStatus(302)
+    fixed.assertFlashMessage('success', `申报单 ${declaration.docNo} 已修改并通过校验，可以提交。`)
+    await declaration.refresh()
+    assert.equal(declaration.status, 'checked')
+    assert.equal(declaration.headerData.buyerTelephone, '13900000000')
+    const page = await client
+      .get(`/tenant/single-window/declarations/${declaration.id}`)
+      .loginAs(world.memberA)
+    assert.include(page.text(), '已修改并重新校验')
+
+    // Once sent, it can no longer be edited.
+    await SwDeclaration.query().where('id', declaration.id).update({ status: '120' })
+    const sent = await client.get(url).loginAs(world.memberA).redirects(0)
+    sent.assertStatus(302)
+    sent.assertFlashMessage('error', '该申报单已发送（状态 120），不能修改；被退单后才可修改重发。')
+  })
+})
+
 test.group('Single window: tenant isolation', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 

@@ -54,6 +54,8 @@ export default defineConfig({
   metaFiles: [
     { pattern: 'resources/views/**/*.edge', reloadServer: false },
     { pattern: 'resources/lang/**/*.{json,yaml,yml}', reloadServer: false },
+    // The CEB XSDs and samples: the simulator validates against them in production builds too.
+    { pattern: 'resources/ceb/**', reloadServer: false },
     { pattern: 'public/**', reloadServer: false },
     // The Node version check runs first in every npm script, the build's too.
     { pattern: 'scripts/check_node.cjs', reloadServer: false },

@@ -1,7 +1,6 @@
 import { open } from 'node:fs/promises'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import iconv from 'iconv-lite'
-import { DateTime } from 'luxon'
 import {
   CEB_NAMESPACE,
   LOGISTICS_STATUS,
@@ -90,7 +89,6 @@ export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 /** SPEC.md §2: receipts hold `<…Return>{1..100}`; a little slack for lenient senders. */
 const MAX_RECORDS = 1000
 
-const ZONE = 'Asia/Shanghai'
 const ROOT = /^CEB(\d{3})(Message)?$/
 const ENCODING_DECL = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/
 
@@ -216,11 +214,32 @@ function fieldsOf(record: unknown, scope: Map<string, string>) {
   return fields
 }
 
-function shanghai(value: string, format: string, field: string) {
-  const at = DateTime.fromFormat(value, format, { zone: ZONE })
-  if (!at.isValid)
+/**
+ * A Shanghai wall-clock time (YYYYMMDDhhmmss[SSS]) as a UTC instant. China has kept UTC+8 all
+ * year since 1991, so this is arithmetic, not a time-zone lookup (luxon's parser cost more than
+ * the rest of a receipt). The digits are checked by rebuilding the date.
+ */
+function shanghai(value: string, format: 'yyyyMMddHHmmss' | 'yyyyMMddHHmmssSSS', field: string) {
+  const digits = format.length
+  if (value.length !== digits || !/^\d+$/.test(value)) {
     throw new ReceiptParseError('invalid_field', `${field} "${value}" is not ${format}`)
-  return at.toUTC().toJSDate()
+  }
+  const n = (from: number, to: number) => Number(value.slice(from, to))
+  const [y, mo, d, h, mi, sec] = [n(0, 4), n(4, 6), n(6, 8), n(8, 10), n(10, 12), n(12, 14)]
+  const ms = digits === 17 ? n(14, 17) : 0
+  const at = Date.UTC(y, mo - 1, d, h - 8, mi, sec, ms)
+  const local = new Date(at + 8 * 3_600_000)
+  if (
+    local.getUTCFullYear() !== y ||
+    local.getUTCMonth() !== mo - 1 ||
+    local.getUTCDate() !== d ||
+    h > 23 ||
+    mi > 59 ||
+    sec > 59
+  ) {
+    throw new ReceiptParseError('invalid_field', `${field} "${value}" is not a valid time`)
+  }
+  return new Date(at)
 }
 
 /** `[Code:1800;Desc:逻辑校验通过]` → code and description (SPEC.md §6.3). */

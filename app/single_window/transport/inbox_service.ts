@@ -249,18 +249,21 @@ export default class InboxService {
         byWaybill.get(row.logistics_no)!.add(Number(row.tenant_id))
       }
     }
-    const headers = new Map<number, Record<string, string>>()
-    const headerOf = (row: DeclarationRow) => {
-      let header = headers.get(row.id)
-      if (!header) {
-        try {
-          header = JSON.parse(row.header) as Record<string, string>
-        } catch {
-          header = {}
-        }
-        headers.set(row.id, header)
+    /** One key of a declaration's head JSON, without parsing all of it (JSON.stringify's "k":"v"). */
+    const headerKey = (row: DeclarationRow, key: string) => {
+      const at = row.header.indexOf(`"${key}":`)
+      if (at === -1) return undefined
+      const start = at + key.length + 3
+      if (row.header[start] !== '"') return undefined
+      const end = row.header.indexOf('"', start + 1)
+      const raw = row.header.slice(start + 1, end)
+      // Codes are plain ASCII; anything escaped is read the slow, exact way.
+      if (!raw.includes('\\')) return raw
+      try {
+        return (JSON.parse(row.header) as Record<string, string>)[key]
+      } catch {
+        return undefined
       }
-      return header
     }
     for (const file of files) {
       file.targets = file.records.map((r) => {
@@ -273,7 +276,7 @@ export default class InboxService {
         const candidates = (byDoc.get(`${r.requestType}|${r.docNo}`) ?? []).filter((row) =>
           CROSS_CHECKED.every((key) => {
             const theirs = r.keys[key]
-            const ours = theirs === undefined ? undefined : headerOf(row)[key]
+            const ours = theirs === undefined ? undefined : headerKey(row, key)
             return theirs === undefined || ours === undefined || ours === '' || ours === theirs
           })
         )
@@ -378,18 +381,38 @@ export default class InboxService {
         for (let k = 0; k < events.length; k += 500) {
           await trx.table('sw_declaration_events').multiInsert(events.slice(k, k + 500))
         }
-        for (const [id, item] of latest) {
-          const r = item.record
+        // One UPDATE per 400 declarations: each row's own values through CASE id … ELSE col END.
+        const updates = [...latest].map(([id, item]) => ({ id, r: item.record }))
+        for (let k = 0; k < updates.length; k += 400) {
+          const part = updates.slice(k, k + 400)
+          const caseOf = (column: string, value: (r: ReceiptRecord) => string | undefined) => {
+            const bindings: Array<string | number> = []
+            for (const u of part) {
+              const v = value(u.r)
+              if (v !== undefined) bindings.push(u.id, v)
+            }
+            if (!bindings.length) return undefined
+            const whens = 'WHEN ? THEN ? '.repeat(bindings.length / 2)
+            return trx.raw(`CASE id ${whens}ELSE ${column} END`, bindings)
+          }
           const update: Record<string, unknown> = {
-            status: r.returnStatus.slice(0, 20),
-            status_text: r.returnInfo,
-            status_at: sql(r.returnAt),
-            status_return_time: r.returnTime,
+            status: caseOf('status', (r) => r.returnStatus.slice(0, 20)),
+            status_text: caseOf('status_text', (r) => r.returnInfo),
+            status_at: caseOf('status_at', (r) => sql(r.returnAt)),
+            status_return_time: caseOf('status_return_time', (r) => r.returnTime),
             updated_at: now,
           }
-          if (r.keys.preNo) update.pre_no = r.keys.preNo.slice(0, 18)
-          if (r.keys.invtNo) update.invt_no = r.keys.invtNo.slice(0, 20)
-          await trx.from('sw_declarations').where('id', id).update(update)
+          const preNo = caseOf('pre_no', (r) => r.keys.preNo?.slice(0, 18))
+          const invtNo = caseOf('invt_no', (r) => r.keys.invtNo?.slice(0, 20))
+          if (preNo) update.pre_no = preNo
+          if (invtNo) update.invt_no = invtNo
+          await trx
+            .from('sw_declarations')
+            .whereIn(
+              'id',
+              part.map((u) => u.id)
+            )
+            .update(update)
         }
         await this.#sideEffects(
           trx,

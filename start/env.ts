@@ -62,6 +62,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   COMPLAINT_LOOKUP_LIMIT: Env.schema.number.optional(),
   /* Tracking API requests per token and minute (120 by default) */
   TRACKING_API_LIMIT: Env.schema.number.optional(),
+  /* Seconds an evidence provider's figures are reused by the audit heatmap (60 by default; 0 = never) */
+  AUDIT_EVIDENCE_TTL: Env.schema.number.optional(),
 
   /* Working hours used by the working-day calendar, Asia/Shanghai */
   OFFICE_HOURS: Env.schema.string.optional(),

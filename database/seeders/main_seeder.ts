@@ -34,6 +34,7 @@ import { seedComplaintsDemo } from '#database/seed_data/complaints_demo'
 import { seedServiceDeskDemo } from '#database/seed_data/service_desk_demo'
 import { seedConsultationsDemo } from '#database/seed_data/consultations_demo'
 import { seedSingleWindowDemo } from '#database/seed_data/single_window_demo'
+import { seedAuditsDemo } from '#database/seed_data/audits_demo'
 
 /**
  * Profiles: `demo` (default; the README's accounts) and `large` (benchmarks). Safe to run
@@ -48,7 +49,8 @@ export default class MainSeeder extends BaseSeeder {
       await seedFacilities()
       await seedConsultationsDemo()
       await seedServiceDeskDemo()
-      return seedSingleWindowDemo()
+      await seedSingleWindowDemo()
+      return seedAuditsDemo()
     }
 
     const existing = await CalendarDay.query().count('* as total').firstOrFail()
@@ -167,6 +169,7 @@ export default class MainSeeder extends BaseSeeder {
     await seedServiceDeskDemo()
     await seedConsultationsDemo()
     await seedSingleWindowDemo()
+    await seedAuditsDemo()
 
     if (env.get('SEED_PROFILE', 'demo') === 'large') await seedLarge(operator)
   }

@@ -152,6 +152,29 @@ export type ScannedRoutes = {
     'tenant.service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.service_requests.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.service_requests.reopen': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.index': { paramsTuple?: []; params?: {} }
+    'audits.create': { paramsTuple?: []; params?: {} }
+    'audits.store': { paramsTuple?: []; params?: {} }
+    'audits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.evaluators': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.transition': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'action': ParamValue} }
+    'audits.preparation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.documents.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'document': ParamValue} }
+    'audits.documents.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'document': ParamValue} }
+    'audits.clauses.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.verdict': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.observe': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.confirm': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.sample': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.finding': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.sample_items.judge': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
+    'audits.photos.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photo': ParamValue} }
+    'audits.findings.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.findings.close': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'finding': ParamValue} }
+    'tenant.confirmations.index': { paramsTuple?: []; params?: {} }
+    'tenant.confirmations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.confirmations.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.profile.edit': { paramsTuple?: []; params?: {} }
     'park.profile.update': { paramsTuple?: []; params?: {} }
     'park.units.index': { paramsTuple?: []; params?: {} }
@@ -287,6 +310,16 @@ export type ScannedRoutes = {
     'tenant.service_requests.index': { paramsTuple?: []; params?: {} }
     'tenant.service_requests.create': { paramsTuple?: []; params?: {} }
     'tenant.service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.index': { paramsTuple?: []; params?: {} }
+    'audits.create': { paramsTuple?: []; params?: {} }
+    'audits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.preparation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.documents.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'document': ParamValue} }
+    'audits.clauses.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.photos.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photo': ParamValue} }
+    'audits.findings.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.confirmations.index': { paramsTuple?: []; params?: {} }
+    'tenant.confirmations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.profile.edit': { paramsTuple?: []; params?: {} }
     'park.units.index': { paramsTuple?: []; params?: {} }
     'park.units.create': { paramsTuple?: []; params?: {} }
@@ -400,6 +433,16 @@ export type ScannedRoutes = {
     'tenant.service_requests.index': { paramsTuple?: []; params?: {} }
     'tenant.service_requests.create': { paramsTuple?: []; params?: {} }
     'tenant.service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.index': { paramsTuple?: []; params?: {} }
+    'audits.create': { paramsTuple?: []; params?: {} }
+    'audits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.preparation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.documents.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'document': ParamValue} }
+    'audits.clauses.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.photos.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photo': ParamValue} }
+    'audits.findings.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.confirmations.index': { paramsTuple?: []; params?: {} }
+    'tenant.confirmations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.profile.edit': { paramsTuple?: []; params?: {} }
     'park.units.index': { paramsTuple?: []; params?: {} }
     'park.units.create': { paramsTuple?: []; params?: {} }
@@ -489,6 +532,19 @@ export type ScannedRoutes = {
     'tenant.service_requests.store': { paramsTuple?: []; params?: {} }
     'tenant.service_requests.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.service_requests.reopen': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.store': { paramsTuple?: []; params?: {} }
+    'audits.evaluators': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.transition': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'action': ParamValue} }
+    'audits.documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.documents.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'document': ParamValue} }
+    'audits.clauses.verdict': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.observe': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.confirm': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.sample': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.finding': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.sample_items.judge': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
+    'audits.findings.close': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'finding': ParamValue} }
+    'tenant.confirmations.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.units.store': { paramsTuple?: []; params?: {} }
     'park.tenant_changes.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenant_changes.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

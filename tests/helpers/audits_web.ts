@@ -1,6 +1,7 @@
 import { writeFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
+import { todayInShanghai } from '#core/dates'
 import type Audit from '#audits/models/audit'
 import AuditClause from '#audits/models/audit_clause'
 import AuditService from '#audits/services/audit_service'
@@ -79,8 +80,9 @@ export async function makeAudit(
     {
       frameworkId: framework.id,
       title,
-      periodFrom: '2026-01-01',
-      periodTo: '2026-12-31',
+      // This year: records the tests create now fall in the period.
+      periodFrom: todayInShanghai().startOf('year').toISODate()!,
+      periodTo: todayInShanghai().endOf('year').toISODate()!,
       evaluatorIds: [world.evaluator.id],
     },
     world.operator

@@ -161,6 +161,7 @@ export type ScannedRoutes = {
     'audits.preparation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'audits.documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'audits.documents.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'document': ParamValue} }
+    'audits.documents.link': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'document': ParamValue} }
     'audits.documents.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'document': ParamValue} }
     'audits.clauses.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
     'audits.clauses.verdict': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
@@ -536,6 +537,7 @@ export type ScannedRoutes = {
     'audits.evaluators': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'audits.transition': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'action': ParamValue} }
     'audits.documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.documents.link': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'document': ParamValue} }
     'audits.documents.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'document': ParamValue} }
     'audits.clauses.verdict': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
     'audits.clauses.observe': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }

@@ -27,6 +27,9 @@ router
       .get('/:id/documents/:document', [audits.AuditPreparation, 'download'])
       .as('documents.show')
     router
+      .post('/:id/documents/:document/clauses', [audits.AuditPreparation, 'link'])
+      .as('documents.link')
+    router
       .post('/:id/documents/:document/delete', [audits.AuditPreparation, 'destroy'])
       .as('documents.destroy')
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { todayInShanghai } from '#core/dates'
 import type Audit from '#audits/models/audit'
 import AuditClause from '#audits/models/audit_clause'
+import AuditFramework from '#audits/models/audit_framework'
 import AuditService from '#audits/services/audit_service'
 import FrameworkService from '#audits/services/framework_service'
 import type { World } from '#tests/helpers/world'
@@ -64,6 +65,8 @@ export const SMALL_FRAMEWORK = {
 }
 
 export async function importSmallFramework() {
+  const existing = await AuditFramework.findBy('code', SMALL_FRAMEWORK.code)
+  if (existing) return existing
   const { framework } = await new FrameworkService().import(SMALL_FRAMEWORK)
   return framework
 }

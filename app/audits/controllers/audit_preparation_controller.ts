@@ -10,7 +10,8 @@ import DocumentService from '#audits/services/document_service'
 import EvidenceStateService from '#audits/services/evidence_state_service'
 import { assertNotLocked } from '#audits/access'
 import { auditWebMessages } from '#audits/validators/messages'
-import { documentValidator } from '#audits/validators/audit_validator'
+import { documentValidator, linkDocumentValidator } from '#audits/validators/audit_validator'
+import DocumentLinkService from '#audits/services/document_link_service'
 
 /**
  * /audits/:id/preparation: the operators' checklist of clauses whose evidence is missing or expired
@@ -75,6 +76,31 @@ export default class AuditPreparationController {
     response.header('Content-Type', document.mimeType)
     response.header('Content-Disposition', contentDisposition(document.originalName))
     return response.stream(await new DocumentService().read(document))
+  }
+
+  /** Links a document on file to more clauses (no second upload of the same file). */
+  async link({ params, request, response, session, i18n, bouncer, auth }: HttpContext) {
+    const audit = await Audit.findOrFail(params.id)
+    assertNotLocked(audit)
+    await bouncer.with('AuditPolicy').authorize('prepareEvidence', audit)
+    const document = await AuditDocument.query()
+      .where('id', params.document)
+      .where((q) => q.where('audit_id', audit.id).orWhereNull('audit_id'))
+      .firstOrFail()
+    const payload = await request.validateUsing(linkDocumentValidator, {
+      messagesProvider: auditWebMessages(i18n),
+    })
+    const added = await new DocumentLinkService().link(
+      audit,
+      document,
+      payload.clauseIds,
+      auth.getUserOrFail()
+    )
+    session.flash(
+      'success',
+      i18n.t('audits_web.flash.linked', { title: document.title, count: added.length })
+    )
+    return response.redirect().toRoute('audits.preparation', { id: audit.id })
   }
 
   async destroy({ params, response, session, i18n, bouncer, auth }: HttpContext) {

@@ -63,6 +63,11 @@ export const documentValidator = vine.create({
   }),
 })
 
+/** More clauses for a document already on file. */
+export const linkDocumentValidator = vine.create({
+  clauseIds: idList().minLength(1).maxLength(200),
+})
+
 export const verdictValidator = vine.create({
   verdict: vine.enum(VERDICTS),
   observation: note(5000),

@@ -326,6 +326,55 @@ test.group('Audit clause: evidence and verdicts through the forms', (group) => {
     assert.include(tampered, '已被篡改：文件与上传时的 SHA-256 不一致')
   })
 
+  test('operators link a document on file to more clauses; evaluators cannot', async ({
+    client,
+    assert,
+  }) => {
+    const world = await makeWorld()
+    const audit = await makeAudit(world, 'fieldwork')
+    const first = await clauseOf(audit, '5.1.1')
+    const second = await clauseOf(audit, '7.3.4')
+    await client
+      .post(`/audits/${audit.id}/documents`)
+      .field('title', '投诉处理制度')
+      .field('effectiveOn', audit.periodFrom.toISODate()!)
+      .field('clauseIds[]', String(first.id))
+      .file('file', await pdfFile())
+      .loginAs(world.operator)
+      .withCsrfToken()
+    const document = await AuditDocument.firstOrFail()
+    const link = (user: User, form: Record<string, unknown>) =>
+      client
+        .post(`/audits/${audit.id}/documents/${document.id}/clauses`)
+        .form(form)
+        .loginAs(user)
+        .withCsrfToken()
+        .redirects(0)
+    ;(await link(world.evaluator, { clauseIds: [second.id] })).assertStatus(403)
+    const empty = await link(world.operator, {})
+    assert.lengthOf(errorsOf(empty).clauseIds, 1)
+    const done = await link(world.operator, { clauseIds: [second.id] })
+    done.assertFlashMessage('success', '已将文件“投诉处理制度”关联到 1 个新条款。')
+    await document.load('clauses')
+    assert.sameMembers(
+      document.clauses.map((c) => c.number),
+      ['5.1.1', '7.3.4']
+    )
+    const page = (
+      await client.get(`/audits/${audit.id}/clauses/7.3.4`).loginAs(world.evaluator)
+    ).text()
+    assert.include(page, '投诉处理制度')
+    const other = await makeAudit(world, 'fieldwork', '另一次评价')
+    ;(
+      await client
+        .post(`/audits/${other.id}/documents/${document.id}/clauses`)
+        .form({ clauseIds: [second.id] })
+        .loginAs(world.operator)
+        .withCsrfToken()
+        .redirects(0)
+    ).assertStatus(404)
+  })
+
   test('state steps need confirmation-worthy rights; after issue every write is refused clearly', async ({
     client,
     assert,

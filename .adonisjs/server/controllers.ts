@@ -4,6 +4,13 @@
  */
 
 export const controllers = {
+  audits: {
+    AuditClauses: () => import('#app/audits/controllers/audit_clauses_controller'),
+    AuditFindings: () => import('#app/audits/controllers/audit_findings_controller'),
+    AuditPreparation: () => import('#app/audits/controllers/audit_preparation_controller'),
+    Audits: () => import('#app/audits/controllers/audits_controller'),
+    TenantConfirmations: () => import('#app/audits/controllers/tenant_confirmations_controller'),
+  },
   complaints: {
     ComplaintActions: () => import('#app/complaints/controllers/complaint_actions_controller'),
     ComplaintCategories: () => import('#app/complaints/controllers/complaint_categories_controller'),

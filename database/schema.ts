@@ -45,6 +45,205 @@ export class AuditChainHeadSchema extends BaseModel {
   declare lastId: bigint | number
 }
 
+export class AuditClauseMethodSchema extends BaseModel {
+  static $columns = ['clauseId', 'id', 'method', 'textZh', 'verifiedBy'] as const
+  $columns = AuditClauseMethodSchema.$columns
+  @column()
+  declare clauseId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare method: string
+  @column()
+  declare textZh: string | null
+  @column()
+  declare verifiedBy: string
+}
+
+export class AuditClauseSchema extends BaseModel {
+  static $columns = ['chapter', 'createdAt', 'frameworkId', 'id', 'number', 'obligation', 'parentId', 'position', 'textZh', 'titleEn', 'updatedAt'] as const
+  $columns = AuditClauseSchema.$columns
+  @column()
+  declare chapter: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare frameworkId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare number: string
+  @column()
+  declare obligation: string
+  @column()
+  declare parentId: number | null
+  @column()
+  declare position: number
+  @column()
+  declare textZh: string
+  @column()
+  declare titleEn: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class AuditConfirmationRecipientSchema extends BaseModel {
+  static $columns = ['answer', 'answeredAt', 'answeredBy', 'comment', 'confirmationId', 'createdAt', 'id', 'tenantId', 'updatedAt'] as const
+  $columns = AuditConfirmationRecipientSchema.$columns
+  @column()
+  declare answer: string | null
+  @column.dateTime()
+  declare answeredAt: DateTime | null
+  @column()
+  declare answeredBy: number | null
+  @column()
+  declare comment: string | null
+  @column()
+  declare confirmationId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare tenantId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class AuditConfirmationSchema extends BaseModel {
+  static $columns = ['audience', 'auditId', 'clauseId', 'createdAt', 'id', 'question', 'sampleSize', 'seed', 'sentAt', 'sentBy', 'updatedAt'] as const
+  $columns = AuditConfirmationSchema.$columns
+  @column()
+  declare audience: string
+  @column()
+  declare auditId: number
+  @column()
+  declare clauseId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare question: string
+  @column()
+  declare sampleSize: number | null
+  @column()
+  declare seed: string | null
+  @column.dateTime()
+  declare sentAt: DateTime
+  @column()
+  declare sentBy: number | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class AuditDocumentClauseSchema extends BaseModel {
+  static $columns = ['clauseId', 'documentId'] as const
+  $columns = AuditDocumentClauseSchema.$columns
+  @column()
+  declare clauseId: number
+  @column({ isPrimary: true })
+  declare documentId: number
+}
+
+export class AuditDocumentSchema extends BaseModel {
+  static $columns = ['auditId', 'createdAt', 'effectiveOn', 'expiresOn', 'id', 'mimeType', 'originalName', 'sha256', 'size', 'storageKey', 'title', 'updatedAt', 'uploadedBy'] as const
+  $columns = AuditDocumentSchema.$columns
+  @column()
+  declare auditId: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare effectiveOn: DateTime
+  @column.date()
+  declare expiresOn: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare mimeType: string
+  @column()
+  declare originalName: string
+  @column()
+  declare sha256: string
+  @column()
+  declare size: bigint | number
+  @column()
+  declare storageKey: string
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare uploadedBy: number | null
+}
+
+export class AuditEvaluatorSchema extends BaseModel {
+  static $columns = ['auditId', 'createdAt', 'id', 'userId'] as const
+  $columns = AuditEvaluatorSchema.$columns
+  @column()
+  declare auditId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare userId: number
+}
+
+export class AuditFindingSchema extends BaseModel {
+  static $columns = ['auditId', 'clauseId', 'closedAt', 'closedBy', 'createdAt', 'createdBy', 'description', 'dueOn', 'id', 'ownerUserId', 'recheckNote', 'severity', 'state', 'updatedAt'] as const
+  $columns = AuditFindingSchema.$columns
+  @column()
+  declare auditId: number
+  @column()
+  declare clauseId: number
+  @column.dateTime()
+  declare closedAt: DateTime | null
+  @column()
+  declare closedBy: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdBy: number | null
+  @column()
+  declare description: string
+  @column.date()
+  declare dueOn: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare ownerUserId: number | null
+  @column()
+  declare recheckNote: string | null
+  @column()
+  declare severity: string
+  @column()
+  declare state: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class AuditFrameworkSchema extends BaseModel {
+  static $columns = ['code', 'createdAt', 'id', 'source', 'title', 'titleEn', 'updatedAt', 'version'] as const
+  $columns = AuditFrameworkSchema.$columns
+  @column()
+  declare code: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare source: string | null
+  @column()
+  declare title: string
+  @column()
+  declare titleEn: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare version: string
+}
+
 export class AuditLogSchema extends BaseModel {
   static $columns = ['action', 'actorId', 'actorLabel', 'afterValues', 'beforeValues', 'hash', 'id', 'ip', 'occurredAt', 'prevHash', 'requestId', 'subjectId', 'subjectType', 'tenantId'] as const
   $columns = AuditLogSchema.$columns
@@ -76,6 +275,169 @@ export class AuditLogSchema extends BaseModel {
   declare subjectType: string
   @column()
   declare tenantId: number | null
+}
+
+export class AuditObservationPhotoSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'mimeType', 'observationId', 'originalName', 'sha256', 'size', 'storageKey'] as const
+  $columns = AuditObservationPhotoSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare mimeType: string
+  @column()
+  declare observationId: number
+  @column()
+  declare originalName: string
+  @column()
+  declare sha256: string
+  @column()
+  declare size: bigint | number
+  @column()
+  declare storageKey: string
+}
+
+export class AuditObservationSchema extends BaseModel {
+  static $columns = ['auditId', 'clauseId', 'createdAt', 'evaluatorId', 'id', 'observedOn', 'place', 'text', 'updatedAt'] as const
+  $columns = AuditObservationSchema.$columns
+  @column()
+  declare auditId: number
+  @column()
+  declare clauseId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare evaluatorId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column.date()
+  declare observedOn: DateTime
+  @column()
+  declare place: string | null
+  @column()
+  declare text: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class AuditSampleItemSchema extends BaseModel {
+  static $columns = ['checkedAt', 'checkedBy', 'id', 'label', 'note', 'position', 'recordId', 'result', 'sampleId'] as const
+  $columns = AuditSampleItemSchema.$columns
+  @column.dateTime()
+  declare checkedAt: DateTime | null
+  @column()
+  declare checkedBy: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare label: string
+  @column()
+  declare note: string | null
+  @column()
+  declare position: number
+  @column()
+  declare recordId: number
+  @column()
+  declare result: string | null
+  @column()
+  declare sampleId: number
+}
+
+export class AuditSampleSchema extends BaseModel {
+  static $columns = ['auditId', 'clauseId', 'createdAt', 'drawnBy', 'id', 'population', 'recordKind', 'seed', 'size', 'updatedAt'] as const
+  $columns = AuditSampleSchema.$columns
+  @column()
+  declare auditId: number
+  @column()
+  declare clauseId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare drawnBy: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare population: number
+  @column()
+  declare recordKind: string
+  @column()
+  declare seed: string
+  @column()
+  declare size: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class AuditSnapshotSchema extends BaseModel {
+  static $columns = ['auditId', 'clauseId', 'createdAt', 'id', 'kind', 'payload', 'ref', 'sha256'] as const
+  $columns = AuditSnapshotSchema.$columns
+  @column()
+  declare auditId: number
+  @column()
+  declare clauseId: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare payload: string
+  @column()
+  declare ref: string
+  @column()
+  declare sha256: string
+}
+
+export class AuditVerdictSchema extends BaseModel {
+  static $columns = ['auditId', 'clauseId', 'createdAt', 'evaluatorId', 'id', 'observation', 'updatedAt', 'verdict'] as const
+  $columns = AuditVerdictSchema.$columns
+  @column()
+  declare auditId: number
+  @column()
+  declare clauseId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare evaluatorId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare observation: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare verdict: string
+}
+
+export class AuditSchema extends BaseModel {
+  static $columns = ['createdAt', 'createdBy', 'frameworkId', 'id', 'issuedAt', 'issuedBy', 'periodFrom', 'periodTo', 'snapshotSha256', 'state', 'title', 'updatedAt'] as const
+  $columns = AuditSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdBy: number | null
+  @column()
+  declare frameworkId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare issuedAt: DateTime | null
+  @column()
+  declare issuedBy: number | null
+  @column.date()
+  declare periodFrom: DateTime
+  @column.date()
+  declare periodTo: DateTime
+  @column()
+  declare snapshotSha256: string | null
+  @column()
+  declare state: string
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
 }
 
 export class BookingSerySchema extends BaseModel {

@@ -1,4 +1,5 @@
 export const policies = {
+  AuditPolicy: () => import('#app/audits/policies/audit_policy'),
   ComplaintPolicy: () => import('#app/complaints/policies/complaint_policy'),
   ComplaintsConsultationPolicy: () => import('#app/complaints/policies/consultation_policy'),
   ComplaintsFaqPolicy: () => import('#app/complaints/policies/faq_policy'),

@@ -4,6 +4,9 @@
  */
 
 export const controllers = {
+  audits: {
+    AuditOutputs: () => import('#app/audits/controllers/audit_outputs_controller'),
+  },
   complaints: {
     ComplaintActions: () => import('#app/complaints/controllers/complaint_actions_controller'),
     ComplaintCategories: () => import('#app/complaints/controllers/complaint_categories_controller'),

@@ -152,6 +152,9 @@ export type ScannedRoutes = {
     'tenant.service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.service_requests.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tenant.service_requests.reopen': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.report_xlsx': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.bundle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.profile.edit': { paramsTuple?: []; params?: {} }
     'park.profile.update': { paramsTuple?: []; params?: {} }
     'park.units.index': { paramsTuple?: []; params?: {} }
@@ -287,6 +290,9 @@ export type ScannedRoutes = {
     'tenant.service_requests.index': { paramsTuple?: []; params?: {} }
     'tenant.service_requests.create': { paramsTuple?: []; params?: {} }
     'tenant.service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.report_xlsx': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.bundle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.profile.edit': { paramsTuple?: []; params?: {} }
     'park.units.index': { paramsTuple?: []; params?: {} }
     'park.units.create': { paramsTuple?: []; params?: {} }
@@ -400,6 +406,9 @@ export type ScannedRoutes = {
     'tenant.service_requests.index': { paramsTuple?: []; params?: {} }
     'tenant.service_requests.create': { paramsTuple?: []; params?: {} }
     'tenant.service_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.report_xlsx': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.bundle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.profile.edit': { paramsTuple?: []; params?: {} }
     'park.units.index': { paramsTuple?: []; params?: {} }
     'park.units.create': { paramsTuple?: []; params?: {} }

@@ -24,8 +24,11 @@ export interface IndexFile {
 /** ISO text of a stored timestamp (a string on SQLite, a Date on MySQL), shown in Shanghai. */
 function shanghai(value: unknown) {
   if (value === null || value === undefined) return ''
-  const ms = value instanceof Date ? value.getTime() : Date.parse(`${String(value).replace(' ', 'T')}Z`)
-  return Number.isNaN(ms) ? String(value) : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+  const ms =
+    value instanceof Date ? value.getTime() : Date.parse(`${String(value).replace(' ', 'T')}Z`)
+  return Number.isNaN(ms)
+    ? String(value)
+    : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
 }
 
 /** Streams one of the audit's stored files into the bundle, checking it against its upload hash. */
@@ -41,7 +44,8 @@ async function addStoredFile(
     file.integrity = 'missing'
     return writer.add(
       `${path}.missing.txt`,
-      i18n.t('audit_outputs.bundle.readme_missing', { key: file.storageKey, sha: file.sha256 }) + '\n',
+      i18n.t('audit_outputs.bundle.readme_missing', { key: file.storageKey, sha: file.sha256 }) +
+        '\n',
       { kind, recordedSha256: file.sha256, missing: true }
     )
   }
@@ -120,7 +124,12 @@ export async function writeBundle(
   const placed = new Map<string, ManifestFile>()
   const perClause = new Map<number, IndexFile[]>()
   const list = (id: number) => perClause.get(id) ?? perClause.set(id, []).get(id)!
-  const note = (line: ManifestFile, kind: string, label: string, integrity: IndexFile['integrity'] = null) => ({
+  const note = (
+    line: ManifestFile,
+    kind: string,
+    label: string,
+    integrity: IndexFile['integrity'] = null
+  ) => ({
     path: line.path,
     kind,
     label,
@@ -137,7 +146,13 @@ export async function writeBundle(
       if (!placed.has(key)) {
         placed.set(
           key,
-          await addStoredFile(writer, `${dir}/documents/${document.id}-${document.originalName}`, document, 'document', i18n)
+          await addStoredFile(
+            writer,
+            `${dir}/documents/${document.id}-${document.originalName}`,
+            document,
+            'document',
+            i18n
+          )
         )
       }
       files.push(note(placed.get(key)!, 'document', document.title, document.integrity))
@@ -155,7 +170,9 @@ export async function writeBundle(
       }
     }
     if (clause.observations.length) {
-      const header = ['id', 'observed_on', 'place', 'text', 'evaluator', 'photos'].map((k) => t(`columns.${k}`))
+      const header = ['id', 'observed_on', 'place', 'text', 'evaluator', 'photos'].map((k) =>
+        t(`columns.${k}`)
+      )
       const rows = clause.observations.map((o) => [
         o.id,
         o.observedOn,
@@ -164,18 +181,26 @@ export async function writeBundle(
         o.evaluator,
         o.photos.map((p) => p.originalName).join('; '),
       ])
-      const line = await writer.add(`${dir}/observations.csv`, () => csvStream(rows, header), { kind: 'data' })
+      const line = await writer.add(`${dir}/observations.csv`, () => csvStream(rows, header), {
+        kind: 'data',
+      })
       files.push(note(line, 'data', t('sheet.observation')))
     }
     if (clause.confirmations.length) {
-      const header = ['id', 'tenant', 'answer', 'comment', 'answered_at'].map((k) => t(`columns.${k}`))
+      const header = ['id', 'tenant', 'answer', 'comment', 'answered_at'].map((k) =>
+        t(`columns.${k}`)
+      )
       const confirmations = clause.confirmations
       async function* answers() {
         for (const c of confirmations) yield* recipientRows(c.id, i18n)
       }
-      const line = await writer.add(`${dir}/confirmations.csv`, () => csvStream(answers(), header), {
-        kind: 'data',
-      })
+      const line = await writer.add(
+        `${dir}/confirmations.csv`,
+        () => csvStream(answers(), header),
+        {
+          kind: 'data',
+        }
+      )
       files.push(note(line, 'data', confirmations.map((c) => c.question).join(' / ')))
     }
     if (clause.samples.length) {
@@ -184,13 +209,11 @@ export async function writeBundle(
       async function* items() {
         for (const s of samples) yield* sampleItemRows(s.id, i18n)
       }
-      const line = await writer.add(`${dir}/samples.csv`, () => csvStream(items(), header), { kind: 'data' })
+      const line = await writer.add(`${dir}/samples.csv`, () => csvStream(items(), header), {
+        kind: 'data',
+      })
       files.push(
-        note(
-          line,
-          'data',
-          samples.map((s) => t(`sample_kinds.${s.recordKind}`)).join(' / ')
-        )
+        note(line, 'data', samples.map((s) => t(`sample_kinds.${s.recordKind}`)).join(' / '))
       )
     }
     for (const live of clause.live) {
@@ -216,7 +239,9 @@ export async function writeBundle(
     }
   }
 
-  const report = await writer.add('audit/report.xlsx', await buildReportWorkbook(data, i18n), { kind: 'data' })
+  const report = await writer.add('audit/report.xlsx', await buildReportWorkbook(data, i18n), {
+    kind: 'data',
+  })
   const tampered = writer.files.filter((f) => f.tampered || f.missing).length
   const index = await edge.render('pages/audits/outputs/bundle_index', {
     t: i18n.t.bind(i18n),

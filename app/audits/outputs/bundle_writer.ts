@@ -83,6 +83,8 @@ export class BundleWriter {
   readonly #mtime: Date
   #failed: Error | null = null
   #finished = false
+  /** SHA-256 of manifest.json once `finish` wrote it: the one value that stands for the bundle. */
+  manifestSha256: string | null = null
   /** Breaks off the entry being written when the bundle fails or its reader goes away. */
   #interrupt: ((error: Error) => void) | null = null
 
@@ -154,9 +156,9 @@ export class BundleWriter {
       files: this.#files,
     }
     this.#finished = true
-    this.#zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2) + '\n'), MANIFEST_NAME, {
-      mtime: this.#mtime,
-    })
+    const bytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n')
+    this.manifestSha256 = createHash('sha256').update(bytes).digest('hex')
+    this.#zip.addBuffer(bytes, MANIFEST_NAME, { mtime: this.#mtime })
     this.#zip.end()
     return manifest
   }

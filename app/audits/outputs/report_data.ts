@@ -1,11 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
 import type { I18n } from '@adonisjs/i18n'
 import { sqlDay } from '#core/dates'
-import { providersFor, type EvidenceProvider, type EvidenceResult } from '#core/evidence'
+import { providerByKey, type EvidenceResult } from '#core/evidence'
 import type Audit from '#audits/models/audit'
+import { auditPeriod } from '#audits/period'
+import { verifyFile } from '#audits/files'
+import EvidenceStateService, { lookupsOf } from '#audits/services/evidence_state_service'
 import type { EvidenceStatus, Verdict } from '#audits/workflow'
 import { VERDICTS } from '#audits/workflow'
-import { clauseEvidenceStates } from '#audits/outputs/evidence_states'
 
 /** A stored file of the audit (document or photo) and, once checked, whether it is still intact. */
 export interface ReportFile {
@@ -179,18 +181,14 @@ export async function loadReportData(audit: Audit, i18n: I18n): Promise<ReportDa
     return new Map(rows.map((u: any) => [Number(u.id), String(u.full_name)]))
   }
 
-  const clauseRows = await db
-    .from('audit_clauses')
-    .where('framework_id', audit.frameworkId)
-    .orderBy('position')
-    .orderBy('id')
-    .select('id', 'number', 'chapter', 'text_zh', 'title_en', 'obligation')
-  const methodRows = await db
-    .from('audit_clause_methods as m')
-    .join('audit_clauses as c', 'c.id', 'm.clause_id')
-    .where('c.framework_id', audit.frameworkId)
-    .orderBy('m.id')
-    .select('m.clause_id', 'm.method', 'm.verified_by')
+  const evidence = new EvidenceStateService()
+  const clauseRows = await evidence.clauses(audit)
+  const period = auditPeriod(audit)
+  const lookups = lookupsOf(
+    clauseRows.map((c) => ({ id: c.clauseId, number: c.number })),
+    new Map(clauseRows.map((c) => [c.clauseId, c.methods]))
+  )
+  const liveResults = await evidence.providerResults(lookups, period, db.connection())
   const verdictRows = await db
     .from('audit_verdicts')
     .where('audit_id', audit.id)
@@ -262,19 +260,17 @@ export async function loadReportData(audit: Audit, i18n: I18n): Promise<ReportDa
     ...findingRows.map((f: any) => f.owner_user_id),
     audit.issuedBy as number,
   ])
-  const states = await clauseEvidenceStates(audit)
-
   const clauses = new Map<number, ReportClause>()
   for (const c of clauseRows) {
-    clauses.set(Number(c.id), {
-      id: Number(c.id),
+    clauses.set(c.clauseId, {
+      id: c.clauseId,
       number: c.number,
       chapter: String(c.chapter),
-      textZh: c.text_zh,
-      titleEn: c.title_en,
+      textZh: c.textZh,
+      titleEn: c.titleEn,
       obligation: c.obligation,
-      methods: [],
-      evidence: states.get(Number(c.id)) ?? 'missing',
+      methods: c.methods.map((m) => ({ method: m.method, verifiedBy: m.verifiedBy })),
+      evidence: c.state,
       verdict: null,
       observation: null,
       evaluator: null,
@@ -285,9 +281,6 @@ export async function loadReportData(audit: Audit, i18n: I18n): Promise<ReportDa
       live: [],
     })
   }
-  for (const m of methodRows) {
-    clauses.get(Number(m.clause_id))?.methods.push({ method: m.method, verifiedBy: m.verified_by })
-  }
   for (const v of verdictRows) {
     const clause = clauses.get(Number(v.clause_id))
     if (!clause) continue
@@ -296,21 +289,19 @@ export async function loadReportData(audit: Audit, i18n: I18n): Promise<ReportDa
     clause.evaluator = names.get(Number(v.evaluator_id)) ?? null
   }
   const position = new Map([...clauses.keys()].map((id, index) => [id, index]))
-  const documents = documentRows.map(
-    (d: any): ReportDocument => ({
-      id: Number(d.id),
-      title: d.title,
-      storageKey: d.storage_key,
-      originalName: d.original_name,
-      mimeType: d.mime_type,
-      size: Number(d.size),
-      sha256: d.sha256,
-      effectiveOn: sqlDay(d.effective_on),
-      expiresOn: d.expires_on ? sqlDay(d.expires_on) : null,
-      clauseIds: [],
-      integrity: null,
-    })
-  )
+  const documents = documentRows.map((d: any): ReportDocument => ({
+    id: Number(d.id),
+    title: d.title,
+    storageKey: d.storage_key,
+    originalName: d.original_name,
+    mimeType: d.mime_type,
+    size: Number(d.size),
+    sha256: d.sha256,
+    effectiveOn: sqlDay(d.effective_on),
+    expiresOn: d.expires_on ? sqlDay(d.expires_on) : null,
+    clauseIds: [],
+    integrity: null,
+  }))
   const documentById = new Map(documents.map((d) => [d.id, d]))
   for (const link of documentClauseRows as any[]) {
     const document = documentById.get(Number(link.document_id))
@@ -370,16 +361,14 @@ export async function loadReportData(audit: Audit, i18n: I18n): Promise<ReportDa
     })
   }
 
-  // Each provider answers once for the period, however many clauses it stands for.
-  const period = { from: sqlDay(audit.periodFrom), to: sqlDay(audit.periodTo) }
-  const answered = new Map<EvidenceProvider, Promise<EvidenceResult>>()
+  // Each provider answered once for the period, however many clauses it stands for.
   for (const clause of clauses.values()) {
-    for (const provider of providersFor(clause.number)) {
-      if (!answered.has(provider)) answered.set(provider, provider.provide(period))
+    for (const result of liveResults.get(clause.number) ?? []) {
+      const provider = providerByKey(result.provider)
       clause.live.push({
-        key: provider.key,
-        title: i18n.t(provider.title),
-        result: await answered.get(provider)!,
+        key: result.provider,
+        title: provider ? i18n.t(provider.title) : result.provider,
+        result,
       })
     }
   }
@@ -406,22 +395,36 @@ export async function loadReportData(audit: Audit, i18n: I18n): Promise<ReportDa
       evaluators: evaluatorRows.map((e: any) => e.full_name),
     },
     clauses: list,
-    findings: findingRows.map(
-      (f: any): ReportFinding => ({
-        id: Number(f.id),
-        clauseNumber: f.clause_number,
-        severity: f.severity,
-        description: f.description,
-        owner: f.owner_user_id ? (names.get(Number(f.owner_user_id)) ?? null) : null,
-        dueOn: sqlDay(f.due_on),
-        state: f.state,
-        recheckNote: f.recheck_note,
-        closedAt: iso(f.closed_at),
-      })
-    ),
+    findings: findingRows.map((f: any): ReportFinding => ({
+      id: Number(f.id),
+      clauseNumber: f.clause_number,
+      severity: f.severity,
+      description: f.description,
+      owner: f.owner_user_id ? (names.get(Number(f.owner_user_id)) ?? null) : null,
+      dueOn: sqlDay(f.due_on),
+      state: f.state,
+      recheckNote: f.recheck_note,
+      closedAt: iso(f.closed_at),
+    })),
     chapters,
     totals: summarise('', list),
     documents,
     generatedAt: new Date(),
   }
+}
+
+/**
+ * Hashes every document and photo of the report against its upload hash, one file at a time,
+ * so the report can flag what was tampered with (GB/T 39678 7.2: records kept unaltered).
+ */
+export async function checkIntegrity(data: ReportData) {
+  const files: ReportFile[] = [
+    ...data.documents,
+    ...data.clauses.flatMap((c) => c.observations.flatMap((o) => o.photos)),
+  ]
+  for (const file of files) {
+    const check = await verifyFile(file)
+    file.integrity = check.missing ? 'missing' : check.intact ? 'ok' : 'tampered'
+  }
+  return data
 }

@@ -68,10 +68,16 @@ function summarySheet(book: Book, data: ReportData, i18n: I18n) {
     [t('report.evaluators'), data.audit.evaluators.join(', ')],
   ]
   if (data.audit.issuedAt) {
-    facts.push([t('report.issued'), `${data.audit.issuedAt.slice(0, 10)} ${data.audit.issuedBy ?? ''}`])
+    facts.push([
+      t('report.issued'),
+      `${data.audit.issuedAt.slice(0, 10)} ${data.audit.issuedBy ?? ''}`,
+    ])
   }
   if (data.audit.snapshotSha256) facts.push([t('report.snapshot'), data.audit.snapshotSha256])
-  facts.push([t('report.generated'), data.generatedAt.toISOString().slice(0, 19).replace('T', ' ') + ' UTC'])
+  facts.push([
+    t('report.generated'),
+    data.generatedAt.toISOString().slice(0, 19).replace('T', ' ') + ' UTC',
+  ])
   for (const [label, value] of facts) {
     const row = ws.addRow([label, value])
     row.getCell(1).font = bold
@@ -97,7 +103,7 @@ function summarySheet(book: Book, data: ReportData, i18n: I18n) {
       s.counts.none,
       s.rate,
     ])
-    row.getCell(10).numFmt = PERCENT
+    row.getCell(9).numFmt = PERCENT
     if (strong) row.font = bold
     row.commit()
   }

@@ -35,6 +35,7 @@ export default defineConfig({
     () => import('#start/kernel'),
     () => import('#start/view'),
     () => import('#start/validator'),
+    () => import('#start/evidence'),
     { file: () => import('#start/scheduler'), environment: ['web'] },
   ],
 

@@ -5,6 +5,7 @@
  * declarations and tracking for 6.1 / 6.5.4 / 8.2.5.3) registers the same way, from start/evidence.ts.
  */
 
+import { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 
 /** A period of Shanghai calendar days, both ends included (ISO dates, 'yyyy-MM-dd'). */
@@ -116,4 +117,17 @@ export async function* chunked<T extends { id: number }>(
     if (rows.length < chunk) return
     after = Number(rows[rows.length - 1].id)
   }
+}
+
+/**
+ * The period's Shanghai days as UTC instants for timestamp columns (`yyyy-MM-dd HH:mm:ss`): `start`
+ * included, `end` (midnight after the last day) excluded.
+ */
+export function periodInstants(period: EvidencePeriod) {
+  const sql = (value: DateTime) => value.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
+  const start = DateTime.fromISO(period.from, { zone: 'Asia/Shanghai' }).startOf('day')
+  const end = DateTime.fromISO(period.to, { zone: 'Asia/Shanghai' })
+    .startOf('day')
+    .plus({ days: 1 })
+  return { start: sql(start), end: sql(end) }
 }

@@ -33,6 +33,7 @@ import { seedFacilities } from '#database/seed_data/facilities_demo'
 import { seedComplaintsDemo } from '#database/seed_data/complaints_demo'
 import { seedServiceDeskDemo } from '#database/seed_data/service_desk_demo'
 import { seedConsultationsDemo } from '#database/seed_data/consultations_demo'
+import { seedAuditsDemo } from '#database/seed_data/audits_demo'
 
 /**
  * Profiles: `demo` (default; the README's accounts) and `large` (benchmarks). Safe to run
@@ -46,7 +47,8 @@ export default class MainSeeder extends BaseSeeder {
       // Features added after the first seed fill themselves in (each checks first).
       await seedFacilities()
       await seedConsultationsDemo()
-      return seedServiceDeskDemo()
+      await seedServiceDeskDemo()
+      return seedAuditsDemo()
     }
 
     const existing = await CalendarDay.query().count('* as total').firstOrFail()
@@ -164,6 +166,7 @@ export default class MainSeeder extends BaseSeeder {
     await seedComplaintsDemo()
     await seedServiceDeskDemo()
     await seedConsultationsDemo()
+    await seedAuditsDemo()
 
     if (env.get('SEED_PROFILE', 'demo') === 'large') await seedLarge(operator)
   }

@@ -1,4 +1,4 @@
-import { belongsTo, hasMany, manyToMany } from '@adonisjs/lucid/orm'
+import { belongsTo, column, hasMany, manyToMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
 import { AuditSchema } from '#database/schema'
 import User from '#core/models/user'
@@ -15,6 +15,10 @@ import { EVALUATION_STATES, EVIDENCE_STATES, type AuditState } from '#audits/wor
 /** An audit of the park against one framework over a period, by its evaluators. */
 export default class Audit extends AuditSchema {
   declare state: AuditState
+
+  // The naming strategy would map `snapshotSha256` to `snapshot_sha_256`.
+  @column({ columnName: 'snapshot_sha256' })
+  declare snapshotSha256: string | null
 
   @belongsTo(() => AuditFramework, { foreignKey: 'frameworkId' })
   declare framework: BelongsTo<typeof AuditFramework>

@@ -1,4 +1,4 @@
-import { belongsTo, manyToMany } from '@adonisjs/lucid/orm'
+import { belongsTo, column, manyToMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, ManyToMany } from '@adonisjs/lucid/types/relations'
 import { AuditDocumentSchema } from '#database/schema'
 import User from '#core/models/user'
@@ -10,6 +10,10 @@ import AuditClause from '#audits/models/audit_clause'
  */
 export default class AuditDocument extends AuditDocumentSchema {
   declare size: number
+
+  // The naming strategy would map `sha256` to `sha_256`; the column is `sha256`.
+  @column({ columnName: 'sha256' })
+  declare sha256: string
 
   @manyToMany(() => AuditClause, {
     pivotTable: 'audit_document_clauses',

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises'
 import { BaseCommand, args, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import i18nManager from '@adonisjs/i18n/services/main'
+import router from '@adonisjs/core/services/router'
 import Audit from '#audits/models/audit'
 import { BundleWriter } from '#audits/outputs/bundle_writer'
 import { writeBundle } from '#audits/outputs/bundle'
@@ -36,6 +37,9 @@ export default class AuditBundle extends BaseCommand {
       return
     }
     const file = this.output ?? `audit-${audit.id}-evidence.zip`
+    // The providers link to their records by route name: outside the HTTP server nobody else
+    // commits the routes.
+    router.commit()
     const started = performance.now()
     const cpu = process.cpuUsage()
     const i18n = i18nManager.locale(this.locale ?? i18nManager.defaultLocale)

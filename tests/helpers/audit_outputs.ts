@@ -9,7 +9,6 @@ import yazl from 'yazl'
 import { DateTime } from 'luxon'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import db from '@adonisjs/lucid/services/db'
-import { chunked, register, unregister } from '#core/evidence'
 import { makeWorld, type World } from '#tests/helpers/world'
 import { fileComplaint, makeCategory } from '#tests/helpers/complaints'
 import FrameworkService from '#audits/services/framework_service'
@@ -125,36 +124,6 @@ export function testFramework() {
       },
     ],
   }
-}
-
-export const TEST_PROVIDER = 'test.tenant_register'
-
-/** A live-evidence provider for 5.3.1 streaming the tenant register, as the park's would. */
-export function registerTenantProvider() {
-  register(['5.3.1'], {
-    key: TEST_PROVIDER,
-    title: 'audit_outputs.bundle.audit_data',
-    async provide(_period, client) {
-      const row = await client.from('tenants').count('* as n').first()
-      return {
-        provider: TEST_PROVIDER,
-        summary: { key: 'audit_outputs.report.none', params: {} },
-        count: Number(row?.n ?? 0),
-        link: '/park/tenants',
-        columns: ['id', 'name', 'uscc'],
-        rows: () =>
-          chunked<{ id: number; name: string; uscc: string }>((after, limit) =>
-            db
-              .from('tenants')
-              .where('id', '>', after)
-              .orderBy('id')
-              .limit(limit)
-              .select('id', 'name', 'uscc')
-          ),
-      }
-    },
-  })
-  return () => unregister(TEST_PROVIDER)
 }
 
 /**

@@ -7,12 +7,7 @@ import drive from '@adonisjs/drive/services/main'
 import testUtils from '@adonisjs/core/services/test_utils'
 import AuditLog from '#core/models/audit_log'
 import { verifyBundle } from '#audits/outputs/bundle_verifier'
-import {
-  makeAuditWorld,
-  readZip,
-  registerTenantProvider,
-  tempDir,
-} from '#tests/helpers/audit_outputs'
+import { makeAuditWorld, readZip, tempDir } from '#tests/helpers/audit_outputs'
 
 /** The bundle arrives as bytes, so the test can unpack and verify it. */
 ApiRequest.addParser('application/zip', (res, callback) => {
@@ -25,7 +20,6 @@ const OUTPUTS = ['report.xlsx', 'report', 'bundle.zip']
 
 test.group('Audit outputs over HTTP', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(() => registerTenantProvider())
 
   test('an evaluator downloads the report workbook, in Chinese by default', async ({
     client,
@@ -95,9 +89,7 @@ test.group('Audit outputs over HTTP', (group) => {
     assert.include(html, `/audits/${audit.id}/bundle.zip`)
   })
 
-  test('tenants never get an output, anonymous visitors are sent to log in', async ({
-    client,
-  }) => {
+  test('tenants never get an output, anonymous visitors are sent to log in', async ({ client }) => {
     const { audit, world } = await makeAuditWorld()
     for (const output of OUTPUTS) {
       const url = `/audits/${audit.id}/${output}`

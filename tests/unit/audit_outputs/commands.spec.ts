@@ -2,14 +2,9 @@ import { test } from '@japa/runner'
 import { join } from 'node:path'
 import ace from '@adonisjs/core/services/ace'
 import testUtils from '@adonisjs/core/services/test_utils'
+import router from '@adonisjs/core/services/router'
 import { verifyBundle } from '#audits/outputs/bundle_verifier'
-import {
-  makeAuditWorld,
-  readZip,
-  registerTenantProvider,
-  tempDir,
-  writeZip,
-} from '#tests/helpers/audit_outputs'
+import { makeAuditWorld, readZip, tempDir, writeZip } from '#tests/helpers/audit_outputs'
 
 /** Runs an ace command with its output captured; the logs as plain lines (no "[ error ]" tag). */
 async function run(name: string, argv: string[]) {
@@ -26,8 +21,9 @@ async function run(name: string, argv: string[]) {
 }
 
 test.group('Audit outputs: audit:bundle and audit:verify-bundle', (group) => {
+  // The providers link to their records by route name: commit the routes as the server does.
+  group.setup(() => router.commit())
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(() => registerTenantProvider())
 
   test('audit:bundle writes the bundle and reports its figures; it verifies', async ({
     assert,

@@ -4,19 +4,13 @@ import ExcelJS from 'exceljs'
 import drive from '@adonisjs/drive/services/main'
 import i18nManager from '@adonisjs/i18n/services/main'
 import testUtils from '@adonisjs/core/services/test_utils'
+import router from '@adonisjs/core/services/router'
 import { checkIntegrity, loadReportData } from '#audits/outputs/report_data'
 import { buildReportWorkbook } from '#audits/outputs/report_workbook'
 import { BundleWriter } from '#audits/outputs/bundle_writer'
 import { writeBundle } from '#audits/outputs/bundle'
 import { verifyBundle } from '#audits/outputs/bundle_verifier'
-import {
-  makeAuditWorld,
-  readZip,
-  registerTenantProvider,
-  saveTo,
-  tempDir,
-  TEST_PROVIDER,
-} from '#tests/helpers/audit_outputs'
+import { makeAuditWorld, readZip, saveTo, tempDir } from '#tests/helpers/audit_outputs'
 
 const zh = () => i18nManager.locale('zh-CN')
 const en = () => i18nManager.locale('en')
@@ -39,8 +33,9 @@ async function bundleOf(audit: Parameters<typeof writeBundle>[0], locale = zh())
 }
 
 test.group('Audit outputs: report data and workbook', (group) => {
+  // The providers link to their records by route name: commit the routes as the server does.
+  group.setup(() => router.commit())
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(() => registerTenantProvider())
 
   test('conformity by chapter and verdict counts come from the verdicts', async ({ assert }) => {
     const { audit } = await makeAuditWorld()
@@ -60,8 +55,14 @@ test.group('Audit outputs: report data and workbook', (group) => {
     assert.equal(data.findings[0].clauseNumber, '5.4.1')
     const register = data.clauses.find((c) => c.number === '5.3.1')!
     assert.deepEqual(
-      register.live.map((l) => l.key),
-      [TEST_PROVIDER]
+      register.live.map((l) => [l.key, l.result.count]),
+      [['park.tenants', 2]]
+    )
+    // 7.3.1 is under 7.3: the complaint archive stands for it.
+    const complaints = data.clauses.find((c) => c.number === '7.3.1')!
+    assert.deepEqual(
+      complaints.live.map((l) => [l.key, l.result.count]),
+      [['complaints.archive', 2]]
     )
     assert.equal(data.clauses.find((c) => c.number === '6.1.1')!.confirmations[0].yes, 1)
     assert.equal(data.clauses.find((c) => c.number === '7.3.1')!.samples[0].pass, 2)
@@ -150,8 +151,9 @@ test.group('Audit outputs: report data and workbook', (group) => {
 })
 
 test.group('Audit outputs: evidence bundle', (group) => {
+  // The providers link to their records by route name: commit the routes as the server does.
+  group.setup(() => router.commit())
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(() => registerTenantProvider())
 
   test('a folder per clause with its files, live exports, index and manifest; it verifies', async ({
     assert,
@@ -163,7 +165,9 @@ test.group('Audit outputs: evidence bundle', (group) => {
     const pdf = `clauses/5.1.2/documents/${document.id}-部门职责.pdf`
     assert.includeMembers(names, [
       pdf,
-      'clauses/5.3.1/live-test.tenant_register.csv',
+      'clauses/5.1.2/live-park.departments.csv',
+      'clauses/5.3.1/live-park.tenants.csv',
+      'clauses/7.3.1/live-complaints.archive.csv',
       'clauses/5.4.1/observations.csv',
       'clauses/6.1.1/confirmations.csv',
       'clauses/7.3.1/samples.csv',
@@ -178,10 +182,15 @@ test.group('Audit outputs: evidence bundle', (group) => {
       names.filter((n) => n.endsWith('部门职责.pdf')),
       1
     )
-    const tenants = entries.find((e) => e.name.endsWith('live-test.tenant_register.csv'))!
+    // The tenant register and the complaint archive, streamed from the providers' rows.
+    const tenants = entries.find((e) => e.name.endsWith('live-park.tenants.csv'))!
     const csv = tenants.data.toString('utf8')
     assert.include(csv, world.tenantA.name)
     assert.include(csv, world.tenantB.uscc)
+    const archive = entries.find((e) => e.name.endsWith('live-complaints.archive.csv'))!
+    const lines = archive.data.toString('utf8').split('\r\n')
+    assert.lengthOf(lines, 4)
+    assert.include(lines[2] + lines[1], '空调不制冷')
     const answers = entries.find((e) => e.name === 'clauses/6.1.1/confirmations.csv')!
     assert.include(answers.data.toString('utf8'), '有专人指导')
     const index = entries.find((e) => e.name === 'index.html')!.data.toString('utf8')

@@ -58,8 +58,9 @@ export default class AuditBundle extends BaseCommand {
     const used = process.cpuUsage(cpu)
     const size = (await stat(file)).size
     const peakMb = process.resourceUsage().maxRSS / 1024
+    const unpacked = manifest.files.reduce((sum, f) => sum + f.size, 0)
     this.logger.success(
-      `${file}: ${manifest.files.length} files, ${Math.round(size / 1024)} KB, built in ${seconds.toFixed(2)} s (CPU ${((used.user + used.system) / 1e6).toFixed(2)} s), peak RSS ${Math.round(peakMb)} MB; manifest SHA-256 ${writer.manifestSha256}`
+      `${file}: ${manifest.files.length} files (${Math.round(unpacked / 1024)} KB unpacked), ${Math.round(size / 1024)} KB, built in ${seconds.toFixed(2)} s (CPU ${((used.user + used.system) / 1e6).toFixed(2)} s), peak RSS ${Math.round(peakMb)} MB; manifest SHA-256 ${writer.manifestSha256}`
     )
   }
 }

@@ -34,7 +34,7 @@ test.group('Audit outputs: audit:bundle and audit:verify-bundle', (group) => {
     command.assertSucceeded()
     assert.match(
       lines[0],
-      /cli\.zip: \d+ files, \d+ KB, built in [\d.]+ s \(CPU [\d.]+ s\), peak RSS \d+ MB; manifest SHA-256 [0-9a-f]{64}/
+      /cli\.zip: \d+ files \(\d+ KB unpacked\), \d+ KB, built in [\d.]+ s \(CPU [\d.]+ s\), peak RSS \d+ MB; manifest SHA-256 [0-9a-f]{64}/
     )
     const verified = await run('audit:verify-bundle', [file])
     verified.command.assertSucceeded()

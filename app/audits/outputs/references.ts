@@ -64,7 +64,11 @@ export function clauseReferences(clause: ReportClause, i18n: I18n): string[] {
   }
   for (const live of clause.live) {
     lines.push(
-      `${i18n.t('audit_outputs.refs.live', { title: live.title, count: live.result.count })}: ${i18n.t(live.result.summary.key, live.result.summary.params)}`
+      i18n.t('audit_outputs.refs.live', {
+        title: live.title,
+        count: live.result.count,
+        summary: i18n.t(live.result.summary.key, live.result.summary.params),
+      })
     )
   }
   return lines

@@ -1,5 +1,4 @@
-import { urlFor } from '@adonisjs/core/services/url_builder'
-import { chunked, periodInstants, register } from '#core/evidence'
+import { chunked, linkTo, periodInstants, register } from '#core/evidence'
 
 // GB/T 39678 7.3 (7.3.4 the complaint archive), 8.3.3, 7.1.2: the complaints submitted in the period.
 register(['7.3', '8.3.3', '7.1.2'], {
@@ -24,7 +23,7 @@ register(['7.3', '8.3.3', '7.1.2'], {
         params: { count, archived: Number(row?.archived ?? 0), onTime: Number(row?.on_time ?? 0) },
       },
       count,
-      link: urlFor('complaints.index', {}, { qs: { from: period.from, to: period.to } }),
+      link: linkTo('complaints.index', {}, { qs: { from: period.from, to: period.to } }),
       columns: [
         'id',
         'number',
@@ -97,7 +96,7 @@ register(['7.1.3'], {
         },
       },
       count: counts.consultations + counts.opinions + counts.ratings,
-      link: urlFor('consultations.index'),
+      link: linkTo('consultations.index'),
       columns: ['id', 'asked_at', 'channel', 'status', 'subject', 'answered_at'],
       rows: () =>
         chunked((after, limit) =>

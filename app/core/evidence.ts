@@ -6,6 +6,8 @@
  */
 
 import { DateTime } from 'luxon'
+import router from '@adonisjs/core/services/router'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 
 /** A period of Shanghai calendar days, both ends included (ISO dates, 'yyyy-MM-dd'). */
@@ -131,3 +133,13 @@ export function periodInstants(period: EvidencePeriod) {
     .plus({ days: 1 })
   return { start: sql(start), end: sql(end) }
 }
+
+/**
+ * `urlFor` for provider links, callable outside a request too (ace commands, jobs, tests), where
+ * the routes are registered but not yet committed to the lookup store. commit() is a no-op once
+ * the server has done it.
+ */
+export const linkTo: typeof urlFor = ((...args: Parameters<typeof urlFor>) => {
+  router.commit()
+  return urlFor(...args)
+}) as typeof urlFor

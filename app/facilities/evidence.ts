@@ -1,5 +1,4 @@
-import { urlFor } from '@adonisjs/core/services/url_builder'
-import { chunked, periodInstants, register } from '#core/evidence'
+import { chunked, linkTo, periodInstants, register } from '#core/evidence'
 
 // GB/T 39678 5.4 (8.1.4), 6.10 (8.2.10): the facility register.
 register(['5.4', '6.10'], {
@@ -12,7 +11,7 @@ register(['5.4', '6.10'], {
       provider: 'facilities.register',
       summary: { key: 'evidence.summaries.facilities_register', params: { count } },
       count,
-      link: urlFor('facilities.index'),
+      link: linkTo('facilities.index'),
       columns: ['id', 'name', 'facility_type', 'location', 'capacity'],
       rows: () =>
         chunked((after, limit) =>
@@ -41,7 +40,7 @@ register(['5.4', '6.10'], {
       provider: 'facilities.bookings',
       summary: { key: 'evidence.summaries.facilities_bookings', params: { count } },
       count,
-      link: urlFor('bookings.list'),
+      link: linkTo('bookings.list'),
       columns: ['id', 'number', 'facility_id', 'tenant_id', 'starts_at', 'ends_at', 'status'],
       rows: () =>
         chunked((after, limit) =>

@@ -1,5 +1,4 @@
-import { urlFor } from '@adonisjs/core/services/url_builder'
-import { chunked, register } from '#core/evidence'
+import { chunked, linkTo, register } from '#core/evidence'
 
 /** Tenants counted as in the park (GB/T 39678 5.3.1: room for 15 or more e-commerce tenants). */
 const IN_PARK = ['admitted', 'resident']
@@ -15,7 +14,7 @@ register(['5.1.2'], {
       provider: 'park.departments',
       summary: { key: 'evidence.summaries.park_departments', params: { count } },
       count,
-      link: urlFor('departments.public'),
+      link: linkTo('departments.public'),
       columns: ['id', 'name', 'responsibilities'],
       rows: () =>
         chunked((after, limit) =>
@@ -46,7 +45,7 @@ register(['5.3.1'], {
       provider: 'park.tenants',
       summary: { key: 'evidence.summaries.park_tenants', params: { count, minimum: 15 } },
       count,
-      link: urlFor('park.tenants.index'),
+      link: linkTo('park.tenants.index'),
       columns: ['id', 'name', 'uscc', 'status'],
       rows: () =>
         chunked((after, limit) =>
@@ -87,7 +86,7 @@ register(['5.5.4', '8.1.5.2'], {
         params: { units: Number(units?.n ?? 0), leases: count, tenants: Number(tenants?.n ?? 0) },
       },
       count,
-      link: urlFor('park.statistics.show'),
+      link: linkTo('park.statistics.show'),
       columns: ['id', 'number', 'tenant_id', 'start_date', 'end_date', 'status'],
       rows: () =>
         chunked((after, limit) =>

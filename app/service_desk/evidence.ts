@@ -1,5 +1,4 @@
-import { urlFor } from '@adonisjs/core/services/url_builder'
-import { chunked, periodInstants, register } from '#core/evidence'
+import { chunked, linkTo, periodInstants, register } from '#core/evidence'
 
 // GB/T 39678 §6 services delivered: the service requests submitted in the period.
 register(['6'], {
@@ -28,7 +27,7 @@ register(['6'], {
         params: { count, completed: Number(row?.done ?? 0) },
       },
       count,
-      link: urlFor('service_requests.index'),
+      link: linkTo('service_requests.index'),
       columns: [
         'id',
         'number',

@@ -60,6 +60,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
   /* Public complaint lookups per address in 10 minutes (20 by default; the benchmark raises it) */
   COMPLAINT_LOOKUP_LIMIT: Env.schema.number.optional(),
+  /* Seconds an evidence provider's figures are reused by the audit heatmap (60 by default; 0 = never) */
+  AUDIT_EVIDENCE_TTL: Env.schema.number.optional(),
 
   /* Working hours used by the working-day calendar, Asia/Shanghai */
   OFFICE_HOURS: Env.schema.string.optional(),

@@ -9,6 +9,7 @@ import {
 import type User from '#core/models/user'
 import type Audit from '#audits/models/audit'
 import { assertReader } from '#audits/access'
+import { providerMemo } from '#audits/services/provider_memo'
 import { auditPeriod } from '#audits/period'
 import type { EvidenceStatus, Method, Obligation, Verdict } from '#audits/workflow'
 
@@ -280,7 +281,7 @@ export default class EvidenceStateService {
     // One after another: a transaction's client runs one query at a time (and SQLite has one
     // connection).
     for (const provider of unique.values()) {
-      answered.set(provider.key, await provider.provide(period, client))
+      answered.set(provider.key, await providerMemo.provide(provider, period, client))
     }
     const results = new Map<string, EvidenceResult[]>()
     for (const [number, list] of byNumber)

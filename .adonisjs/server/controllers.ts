@@ -7,6 +7,7 @@ export const controllers = {
   audits: {
     AuditClauses: () => import('#app/audits/controllers/audit_clauses_controller'),
     AuditFindings: () => import('#app/audits/controllers/audit_findings_controller'),
+    AuditOutputs: () => import('#app/audits/controllers/audit_outputs_controller'),
     AuditPreparation: () => import('#app/audits/controllers/audit_preparation_controller'),
     Audits: () => import('#app/audits/controllers/audits_controller'),
     TenantConfirmations: () => import('#app/audits/controllers/tenant_confirmations_controller'),

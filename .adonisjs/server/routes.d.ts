@@ -175,6 +175,33 @@ export type ScannedRoutes = {
     'sw.failbox': { paramsTuple?: []; params?: {} }
     'api.tracking.events': { paramsTuple?: []; params?: {} }
     'track': { paramsTuple?: []; params?: {} }
+    'audits.index': { paramsTuple?: []; params?: {} }
+    'audits.create': { paramsTuple?: []; params?: {} }
+    'audits.store': { paramsTuple?: []; params?: {} }
+    'audits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.evaluators': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.transition': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'action': ParamValue} }
+    'audits.preparation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.documents.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'document': ParamValue} }
+    'audits.documents.link': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'document': ParamValue} }
+    'audits.documents.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'document': ParamValue} }
+    'audits.clauses.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.verdict': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.observe': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.confirm': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.sample': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.finding': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.sample_items.judge': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
+    'audits.photos.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photo': ParamValue} }
+    'audits.findings.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.findings.close': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'finding': ParamValue} }
+    'tenant.confirmations.index': { paramsTuple?: []; params?: {} }
+    'tenant.confirmations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.confirmations.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.report_xlsx': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.bundle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.profile.edit': { paramsTuple?: []; params?: {} }
     'park.profile.update': { paramsTuple?: []; params?: {} }
     'park.units.index': { paramsTuple?: []; params?: {} }
@@ -323,6 +350,19 @@ export type ScannedRoutes = {
     'sw.declarations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'sw.failbox': { paramsTuple?: []; params?: {} }
     'track': { paramsTuple?: []; params?: {} }
+    'audits.index': { paramsTuple?: []; params?: {} }
+    'audits.create': { paramsTuple?: []; params?: {} }
+    'audits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.preparation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.documents.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'document': ParamValue} }
+    'audits.clauses.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.photos.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photo': ParamValue} }
+    'audits.findings.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.confirmations.index': { paramsTuple?: []; params?: {} }
+    'tenant.confirmations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.report_xlsx': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.bundle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.profile.edit': { paramsTuple?: []; params?: {} }
     'park.units.index': { paramsTuple?: []; params?: {} }
     'park.units.create': { paramsTuple?: []; params?: {} }
@@ -449,6 +489,19 @@ export type ScannedRoutes = {
     'sw.declarations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'sw.failbox': { paramsTuple?: []; params?: {} }
     'track': { paramsTuple?: []; params?: {} }
+    'audits.index': { paramsTuple?: []; params?: {} }
+    'audits.create': { paramsTuple?: []; params?: {} }
+    'audits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.preparation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.documents.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'document': ParamValue} }
+    'audits.clauses.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.photos.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'photo': ParamValue} }
+    'audits.findings.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tenant.confirmations.index': { paramsTuple?: []; params?: {} }
+    'tenant.confirmations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.report_xlsx': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.outputs.bundle': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.profile.edit': { paramsTuple?: []; params?: {} }
     'park.units.index': { paramsTuple?: []; params?: {} }
     'park.units.create': { paramsTuple?: []; params?: {} }
@@ -548,6 +601,20 @@ export type ScannedRoutes = {
     'tenant.sw.tokens.store': { paramsTuple?: []; params?: {} }
     'tenant.sw.tokens.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tracking.events': { paramsTuple?: []; params?: {} }
+    'audits.store': { paramsTuple?: []; params?: {} }
+    'audits.evaluators': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.transition': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'action': ParamValue} }
+    'audits.documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audits.documents.link': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'document': ParamValue} }
+    'audits.documents.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'document': ParamValue} }
+    'audits.clauses.verdict': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.observe': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.confirm': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.sample': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.clauses.finding': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'clause': ParamValue} }
+    'audits.sample_items.judge': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
+    'audits.findings.close': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'finding': ParamValue} }
+    'tenant.confirmations.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.units.store': { paramsTuple?: []; params?: {} }
     'park.tenant_changes.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'park.tenant_changes.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

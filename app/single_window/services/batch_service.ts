@@ -36,6 +36,7 @@ import { FIELD_SPECS } from '#single_window/specs/field_specs'
 import { CODE_LISTS } from '#single_window/code_lists'
 import { buildMessage } from '#single_window/builders/message_builder'
 import { prepareSigner } from '#single_window/builders/signer'
+import { signAll } from '#single_window/builders/sign_pool'
 import { demoExportShipment, demoImportParcel } from '#single_window/demo_data'
 import type SwProfile from '#single_window/models/sw_profile'
 
@@ -458,9 +459,13 @@ export default class BatchService {
           return
         }
         const rest = { ...head, guid: null }
-        const built = buildMessage(type, [{ head: rest, lines }], transfer)
+        const built = buildMessage(type, [{ head: rest, lines }], transfer, { sign: false })
         good.push({ id: row.id, guid: built.guid, xml: built.xml })
       })
+      if (MESSAGE_TYPES[batch.messageType as MessageType].signatureRequired && good.length) {
+        const signed = await signAll(good.map((g) => g.xml))
+        signed.forEach((xml, i) => (good[i].xml = xml))
+      }
       await db.transaction(async (trx) => {
         const now = sqlNow()
         for (const b of bad) {

@@ -36,7 +36,7 @@ import { FIELD_SPECS } from '#single_window/specs/field_specs'
 import { CODE_LISTS } from '#single_window/code_lists'
 import { buildMessage } from '#single_window/builders/message_builder'
 import { prepareSigner } from '#single_window/builders/signer'
-import { signAll } from '#single_window/builders/sign_pool'
+import { signAll } from '#single_window/builders/signer'
 import { demoExportShipment, demoImportParcel } from '#single_window/demo_data'
 import type SwProfile from '#single_window/models/sw_profile'
 

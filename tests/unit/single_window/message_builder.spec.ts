@@ -1,8 +1,14 @@
 import { test } from '@japa/runner'
 import { XMLParser } from 'fast-xml-parser'
 import { buildMessage } from '#single_window/builders/message_builder'
-import { prepareSigner, verifyEnveloped } from '#single_window/builders/signer'
-import { signAll } from '#single_window/builders/sign_pool'
+import {
+  prepareSigner,
+  signAll,
+  signEnveloped,
+  signsDirectly,
+  signWithXmlCrypto,
+  verifyEnveloped,
+} from '#single_window/builders/signer'
 import { demoExportShipment, demoImportParcel } from '#single_window/demo_data'
 import { FIELD_SPECS } from '#single_window/specs/field_specs'
 import { MESSAGE_TYPES, OUTGOING_TYPES } from '#single_window/message_types'
@@ -117,7 +123,7 @@ test.group('Single window: message builder', (group) => {
     assert.isFalse(verifyEnveloped(tampered))
   })
 
-  test('the batch path signs on worker threads: same order, each signature verifies, XSD-valid', async ({
+  test('the batch path signs on the thread pool: same order, each signature verifies, XSD-valid', async ({
     assert,
   }) => {
     const docs = Array.from({ length: 12 }, (_, i) => demoImportParcel(100 + i)[3])
@@ -135,6 +141,37 @@ test.group('Single window: message builder', (group) => {
     })
     assert.isTrue((await xmllint(signed[11], 'import')).valid)
   }).timeout(30000)
+
+  test('our messages get the very signature xml-crypto computes, special characters too', async ({
+    assert,
+  }) => {
+    const names = ['云帆 & 伙伴 <国际>', `O'Brien "Trading"`, '普通名称', 'a > b && c']
+    for (const [i, name] of names.entries()) {
+      const doc = demoImportParcel(200 + i)[3]
+      const unsigned = buildMessage(
+        'CEB621',
+        [{ head: { ...doc.head, ebcName: name }, lines: doc.lines }],
+        { ...transfer, copName: name },
+        { sign: false }
+      ).xml
+      assert.isTrue(signsDirectly(unsigned), name)
+      const fast = signEnveloped(unsigned)
+      // xml-crypto re-serialises the text (&apos; as '), so compare what is signed: the Signature.
+      const signature = (xml: string) => /<ds:Signature[\s\S]*<\/ds:Signature>/.exec(xml)![0]
+      assert.equal(signature(fast), signature(signWithXmlCrypto(unsigned)), name)
+      assert.isTrue(verifyEnveloped(fast), name)
+      assert.deepEqual(await signAll([unsigned]), [fast])
+    }
+    // Not our builder's shape (a comment, a self-closed element): xml-crypto signs it, and it verifies.
+    const doc = demoImportParcel(300)[3]
+    const odd = buildMessage('CEB621', [{ head: doc.head, lines: doc.lines }], transfer, {
+      sign: false,
+    }).xml.replace('<ceb:BaseTransfer>', '<!-- note --><ceb:BaseTransfer>')
+    assert.isFalse(signsDirectly(odd))
+    const signed = signEnveloped(odd)
+    assert.include(signed, '<!-- note -->')
+    assert.isTrue(verifyEnveloped(signed))
+  })
 
   test('the export XSD rejects a message the builder did not make (the test can fail)', async ({
     assert,

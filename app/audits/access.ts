@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import DomainException from '#core/exceptions/domain_exception'
 import type User from '#core/models/user'
 import type Audit from '#audits/models/audit'
@@ -64,4 +64,24 @@ export function assertState(audit: Audit, states: AuditState[]) {
       { status: 409, code: 'E_AUDIT_STATE' }
     )
   }
+}
+
+/**
+ * Re-reads the audit's state inside the write's transaction, holding a shared lock on its row
+ * (MySQL): a write that started before an issue waits for it and is then refused, so nothing
+ * lands after the snapshot was taken. `states` null: any state but issued.
+ */
+export async function lockState(
+  trx: TransactionClientContract,
+  auditId: number,
+  states: AuditState[] | null
+) {
+  const query = trx.from('audits').where('id', auditId).select('state')
+  if (trx.dialect.name === 'mysql') query.forShare()
+  const row = await query.first()
+  if (!row)
+    throw new DomainException('audits.errors.not_found', {}, { status: 404, code: 'E_NOT_FOUND' })
+  const current = { state: row.state as AuditState } as Audit
+  if (states) assertState(current, states)
+  else assertNotLocked(current)
 }

@@ -10,6 +10,7 @@ import SnapshotService from '#audits/services/snapshot_service'
 import {
   assertEvaluatorOf,
   assertNotLocked,
+  lockState,
   assertOperator,
   assertReader,
   forbidden,
@@ -92,6 +93,7 @@ export default class AuditService {
     assertOperator(actor)
     assertNotLocked(audit)
     return db.transaction(async (trx) => {
+      await lockState(trx, audit.id, null)
       const ids = await this.checkEvaluators(trx, evaluatorIds)
       const before = (await trx.from('audit_evaluators').where('audit_id', audit.id))
         .map((r) => Number(r.user_id))

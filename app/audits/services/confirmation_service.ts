@@ -3,16 +3,10 @@ import db from '@adonisjs/lucid/services/db'
 import type User from '#core/models/user'
 import AuditTrail from '#core/services/audit_service'
 import DomainException from '#core/exceptions/domain_exception'
-import Audit from '#audits/models/audit'
+import type Audit from '#audits/models/audit'
 import AuditConfirmation from '#audits/models/audit_confirmation'
 import AuditConfirmationRecipient from '#audits/models/audit_confirmation_recipient'
-import {
-  assertEvaluatorOf,
-  assertNotLocked,
-  assertReader,
-  assertState,
-  forbidden,
-} from '#audits/access'
+import { assertEvaluatorOf, assertReader, assertState, lockState, forbidden } from '#audits/access'
 import { clauseOf } from '#audits/services/clauses'
 import { draw, newSeed } from '#audits/random'
 import { ANSWERS, AUDIENCES, EVALUATION_STATES, type Answer, type Audience } from '#audits/workflow'
@@ -60,6 +54,7 @@ export default class ConfirmationService {
       throw new DomainException('audits.errors.audience', {}, { field: 'audience' })
     }
     return db.transaction(async (trx) => {
+      await lockState(trx, audit.id, EVALUATION_STATES)
       await clauseOf(trx, audit, input.clauseId)
       const tenantIds = (
         await trx.from('tenants').whereIn('status', ASKABLE_TENANT_STATUSES).select('id')
@@ -132,7 +127,7 @@ export default class ConfirmationService {
       const confirmation = await AuditConfirmation.findOrFail(recipient.confirmationId, {
         client: trx,
       })
-      assertNotLocked(await Audit.findOrFail(confirmation.auditId, { client: trx }))
+      await lockState(trx, confirmation.auditId, null)
       const before = recipient.serialize()
       recipient.merge({
         answer: input.answer,

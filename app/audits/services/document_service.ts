@@ -7,7 +7,7 @@ import AuditTrail from '#core/services/audit_service'
 import DomainException from '#core/exceptions/domain_exception'
 import Audit from '#audits/models/audit'
 import AuditDocument from '#audits/models/audit_document'
-import { assertOperator, assertReader, assertState } from '#audits/access'
+import { assertOperator, assertReader, assertState, lockState } from '#audits/access'
 import { isoDate } from '#audits/services/audit_service'
 import { storeEvidenceFile, verifyFile } from '#audits/files'
 import { EVIDENCE_STATES } from '#audits/workflow'
@@ -39,6 +39,7 @@ export default class DocumentService {
       throw new DomainException('audits.errors.expiry_order', {}, { field: 'expiresOn' })
     }
     return db.transaction(async (trx) => {
+      if (audit) await lockState(trx, audit.id, EVIDENCE_STATES)
       const clauseIds = await this.checkClauses(trx, input.clauseIds, audit)
       const stored = await storeEvidenceFile(trx, file, 'documents', 'file')
       const document = await AuditDocument.create(
@@ -72,6 +73,7 @@ export default class DocumentService {
     assertOperator(actor)
     if (document.auditId) assertState(await Audit.findOrFail(document.auditId), EVIDENCE_STATES)
     await db.transaction(async (trx) => {
+      if (document.auditId) await lockState(trx, document.auditId, EVIDENCE_STATES)
       const frozen = await trx
         .from('audit_snapshots')
         .where({ kind: 'document', ref: `audit_documents:${document.id}` })

@@ -7,7 +7,7 @@ import DomainException from '#core/exceptions/domain_exception'
 import type Audit from '#audits/models/audit'
 import AuditObservation from '#audits/models/audit_observation'
 import AuditObservationPhoto from '#audits/models/audit_observation_photo'
-import { assertEvaluatorOf, assertReader, assertState } from '#audits/access'
+import { assertEvaluatorOf, assertReader, assertState, lockState } from '#audits/access'
 import { clauseOf } from '#audits/services/clauses'
 import { isoDate } from '#audits/services/audit_service'
 import { storeEvidenceFile } from '#audits/files'
@@ -34,6 +34,7 @@ export default class ObservationService {
       throw new DomainException('audits.errors.future_date', {}, { field: 'observedOn' })
     }
     return db.transaction(async (trx) => {
+      await lockState(trx, audit.id, EVALUATION_STATES)
       await clauseOf(trx, audit, input.clauseId)
       const observation = await AuditObservation.create(
         {

@@ -6,7 +6,7 @@ import DomainException from '#core/exceptions/domain_exception'
 import Audit from '#audits/models/audit'
 import AuditSample from '#audits/models/audit_sample'
 import AuditSampleItem from '#audits/models/audit_sample_item'
-import { assertEvaluatorOf, assertReader, assertState } from '#audits/access'
+import { assertEvaluatorOf, assertReader, assertState, lockState } from '#audits/access'
 import { clauseOf } from '#audits/services/clauses'
 import { auditPeriod } from '#audits/period'
 import { draw, newSeed } from '#audits/random'
@@ -46,6 +46,7 @@ export default class SampleService {
     }
     const seed = input.seed?.trim() || newSeed()
     return db.transaction(async (trx) => {
+      await lockState(trx, audit.id, EVALUATION_STATES)
       await clauseOf(trx, audit, input.clauseId)
       const population = await kind.population(trx, auditPeriod(audit))
       if (!population.length) {
@@ -93,7 +94,7 @@ export default class SampleService {
       const item = await AuditSampleItem.findOrFail(itemId, { client: trx })
       const sample = await AuditSample.findOrFail(item.sampleId, { client: trx })
       const audit = await Audit.findOrFail(sample.auditId, { client: trx })
-      assertState(audit, EVALUATION_STATES)
+      await lockState(trx, audit.id, EVALUATION_STATES)
       await assertEvaluatorOf(actor, audit, trx)
       const before = item.serialize()
       item.merge({

@@ -6,7 +6,7 @@ import DomainException from '#core/exceptions/domain_exception'
 import Audit from '#audits/models/audit'
 import AuditVerdict from '#audits/models/audit_verdict'
 import AuditFinding from '#audits/models/audit_finding'
-import { assertEvaluatorOf, assertReader, assertState } from '#audits/access'
+import { assertEvaluatorOf, assertReader, assertState, lockState } from '#audits/access'
 import { clauseOf } from '#audits/services/clauses'
 import { isoDate } from '#audits/services/audit_service'
 import { EVALUATION_STATES, NONCONFORMITIES, VERDICTS, type Verdict } from '#audits/workflow'
@@ -43,6 +43,7 @@ export default class VerdictService {
       throw new DomainException('audits.errors.observation_required', {}, { field: 'observation' })
     }
     return db.transaction(async (trx) => {
+      await lockState(trx, audit.id, EVALUATION_STATES)
       await clauseOf(trx, audit, clauseId)
       const existing = await AuditVerdict.query({ client: trx })
         .where({ auditId: audit.id, clauseId })
@@ -81,6 +82,7 @@ export default class VerdictService {
     }
     const dueOn = isoDate(input.dueOn, 'dueOn')
     return db.transaction(async (trx) => {
+      await lockState(trx, audit.id, EVALUATION_STATES)
       await clauseOf(trx, audit, input.clauseId)
       const verdict = await AuditVerdict.query({ client: trx })
         .where({ auditId: audit.id, clauseId: input.clauseId })
@@ -131,20 +133,23 @@ export default class VerdictService {
     if (!note)
       throw new DomainException('audits.errors.recheck_required', {}, { field: 'recheckNote' })
     if (finding.state === 'closed') throw new DomainException('audits.errors.finding_closed')
-    return this.trail.saveChanges(
-      finding,
-      'audit_finding.close',
-      'audit_finding',
-      (row) => {
-        row.merge({
-          state: 'closed',
-          recheckNote: note,
-          closedAt: DateTime.utc(),
-          closedBy: actor.id,
-        })
-      },
-      { actor }
-    )
+    return db.transaction(async (trx) => {
+      await lockState(trx, audit.id, EVALUATION_STATES)
+      return this.trail.saveChanges(
+        finding,
+        'audit_finding.close',
+        'audit_finding',
+        (row) => {
+          row.merge({
+            state: 'closed',
+            recheckNote: note,
+            closedAt: DateTime.utc(),
+            closedBy: actor.id,
+          })
+        },
+        { actor, client: trx }
+      )
+    })
   }
 
   verdicts(audit: Audit, reader: User) {

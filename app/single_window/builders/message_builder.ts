@@ -81,7 +81,7 @@ export function buildMessage(
   type: MessageType,
   records: RecordInput[],
   transfer: BaseTransfer,
-  options: { guid?: string; version?: string } = {}
+  options: { guid?: string; version?: string; sign?: boolean } = {}
 ): BuiltMessage {
   const order = ORDER.get(type)
   if (!order) throw new Error(`unknown message type ${type}`)
@@ -123,6 +123,7 @@ export function buildMessage(
     },
   }
   let xml = builder.build(root) as string
-  if (MESSAGE_TYPES[type].signatureRequired) xml = signEnveloped(xml)
+  // `sign: false` leaves the signature to the caller (the batch path signs on worker threads).
+  if (MESSAGE_TYPES[type].signatureRequired && options.sign !== false) xml = signEnveloped(xml)
   return { guid, messageType: type, xml }
 }

@@ -17,7 +17,7 @@ import { generate } from 'selfsigned'
 export const SIGNATURE_ALGORITHM = 'http://www.w3.org/2000/09/xmldsig#rsa-sha1'
 export const DIGEST_ALGORITHM = 'http://www.w3.org/2000/09/xmldsig#sha1'
 export const C14N = 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315'
-const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature'
+export const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature'
 
 interface SigningKeys {
   key: string
@@ -72,6 +72,13 @@ export async function prepareSigner(): Promise<void> {
   writeFileSync(DEMO_KEY, pems.private, { mode: 0o600 })
   writeFileSync(DEMO_CERT, pems.cert)
   keys = fromPem(pems.private, pems.cert)
+}
+
+/** The key material for the signing workers (#single_window/builders/sign_pool). */
+export function signingMaterial() {
+  keys ??= loadSync()
+  if (!keys) throw new Error('signing key not prepared: await prepareSigner() first')
+  return { key: keys.key, cert: keys.cert, keyName: keys.keyName, certBody: keys.certBody }
 }
 
 /** The certificate (PEM) messages are signed with, for verification. */

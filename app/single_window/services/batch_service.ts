@@ -14,6 +14,7 @@ import DeclarationService, {
   derivedColumns,
   isRejected,
   lineRow,
+  pickDocument,
   type Actor,
 } from '#single_window/services/declaration_service'
 import { readImportFile, type ImportRow } from '#single_window/services/import_reader'
@@ -35,6 +36,7 @@ import { FIELD_SPECS } from '#single_window/specs/field_specs'
 import { CODE_LISTS } from '#single_window/code_lists'
 import { buildMessage } from '#single_window/builders/message_builder'
 import { prepareSigner } from '#single_window/builders/signer'
+import { signAll } from '#single_window/builders/sign_pool'
 import { demoExportShipment, demoImportParcel } from '#single_window/demo_data'
 import type SwProfile from '#single_window/models/sw_profile'
 
@@ -69,9 +71,10 @@ const identityOf = (profile: SwProfile): ProfileIdentity => ({
  * keys) for the three-document match and the limits of many inventory lists at once.
  */
 class ParcelIndex {
-  orders = new Map<string, { head: Values; lines: Values[] }>()
-  payments = new Map<string, { head: Values }>()
-  waybills = new Map<string, { head: Values }>()
+  /** Candidates by order / waybill number; the platform or carrier picks one (see pickDocument). */
+  orders = new Map<string, Array<{ id: number; header: string; lines: Values[] }>>()
+  payments = new Map<string, Array<{ header: string }>>()
+  waybills = new Map<string, Array<{ header: string }>>()
   declared = new Map<string, Decimal>()
 
   static async load(
@@ -83,34 +86,42 @@ class ParcelIndex {
     const orderNos = [...new Set(heads.map((h) => h.orderNo).filter(Boolean))] as string[]
     const logisticsNos = [...new Set(heads.map((h) => h.logisticsNo).filter(Boolean))] as string[]
     const buyers = [...new Set(heads.map((h) => h.buyerIdNumber).filter(Boolean))] as string[]
+    const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+      const list = map.get(key)
+      if (list) list.push(value)
+      else map.set(key, [value])
+    }
     for (let i = 0; i < orderNos.length; i += CHUNK) {
       const chunk = orderNos.slice(i, i + CHUNK)
       const rows = await client
         .from('sw_declarations')
         .whereIn('message_type', ['CEB311', 'CEB411'])
         .whereIn('order_no', chunk)
-        .orderBy('id')
+        .orderBy('id', 'desc')
         .select('id', 'message_type', 'order_no', 'header')
-      const orderIds: number[] = []
-      const byId = new Map<number, string>()
+      const orderById = new Map<number, { id: number; header: string; lines: Values[] }>()
       for (const row of rows) {
         if (row.message_type === 'CEB311') {
-          index.orders.set(row.order_no, { head: JSON.parse(row.header), lines: [] })
-          orderIds.push(row.id)
-          byId.set(row.id, row.order_no)
+          const order = {
+            id: row.id as number,
+            header: row.header as string,
+            lines: [] as Values[],
+          }
+          push(index.orders, row.order_no, order)
+          orderById.set(row.id, order)
         } else {
-          index.payments.set(row.order_no, { head: JSON.parse(row.header) })
+          push(index.payments, row.order_no, { header: row.header as string })
         }
       }
-      if (orderIds.length) {
+      if (orderById.size) {
         const lines = await client
           .from('sw_declaration_lines')
-          .whereIn('declaration_id', orderIds)
+          .whereIn('declaration_id', [...orderById.keys()])
           .orderBy('declaration_id')
           .orderBy('gnum')
           .select('declaration_id', 'fields')
         for (const line of lines)
-          index.orders.get(byId.get(line.declaration_id)!)?.lines.push(JSON.parse(line.fields))
+          orderById.get(line.declaration_id)?.lines.push(JSON.parse(line.fields))
       }
     }
     for (let i = 0; i < logisticsNos.length; i += CHUNK) {
@@ -118,9 +129,10 @@ class ParcelIndex {
         .from('sw_declarations')
         .where('message_type', 'CEB511')
         .whereIn('logistics_no', logisticsNos.slice(i, i + CHUNK))
-        .orderBy('id')
+        .orderBy('id', 'desc')
         .select('logistics_no', 'header')
-      for (const row of rows) index.waybills.set(row.logistics_no, { head: JSON.parse(row.header) })
+      for (const row of rows)
+        push(index.waybills, row.logistics_no, { header: row.header as string })
     }
     const start = DateTime.now()
       .setZone('Asia/Shanghai')
@@ -146,11 +158,22 @@ class ParcelIndex {
 
   /** Match and limits of one inventory list; `pending` adds what this batch already holds for the buyer. */
   check(head: Values, lines: Values[], pending: Map<string, Decimal>): CheckProblem[] {
+    const order = pickDocument(this.orders.get(head.orderNo ?? '') ?? [], 'ebpCode', head.ebpCode)
+    const payment = pickDocument(
+      this.payments.get(head.orderNo ?? '') ?? [],
+      'ebpCode',
+      head.ebpCode
+    )
+    const waybill = pickDocument(
+      this.waybills.get(head.logisticsNo ?? '') ?? [],
+      'logisticsCode',
+      head.logisticsCode
+    )
     const problems = threeDocumentMatch({
       inventory: { head, lines },
-      order: this.orders.get(head.orderNo ?? ''),
-      payment: this.payments.get(head.orderNo ?? ''),
-      waybill: this.waybills.get(head.logisticsNo ?? ''),
+      order: order ? { head: order.parsed, lines: order.lines } : null,
+      payment: payment ? { head: payment.parsed } : null,
+      waybill: waybill ? { head: waybill.parsed } : null,
     })
     const buyer = head.buyerIdNumber ?? ''
     const before = (this.declared.get(buyer) ?? new Decimal(0)).plus(pending.get(buyer) ?? 0)
@@ -165,7 +188,9 @@ class ParcelIndex {
 }
 
 /**
- * Batch import (issue 6; SW 702 batch import): templates generated from the field specs, Excel or
+ * Batch import (issue 6; SW 702-2018 3.1: enterprise business data imported in batches; SZDB/Z
+ * 304.1-2018 6.4: the window provides the document requirements and standard format templates for
+ * declarations): templates generated from the field specs, Excel or
  * CSV files read row by row, every row checked like a form, all or nothing in one transaction with
  * a per-row, per-field report; and batch submission (checks again, then each chunk's state changes
  * and outbox messages in one transaction). Inserts are batched: this path is benchmarked at
@@ -434,9 +459,13 @@ export default class BatchService {
           return
         }
         const rest = { ...head, guid: null }
-        const built = buildMessage(type, [{ head: rest, lines }], transfer)
+        const built = buildMessage(type, [{ head: rest, lines }], transfer, { sign: false })
         good.push({ id: row.id, guid: built.guid, xml: built.xml })
       })
+      if (MESSAGE_TYPES[batch.messageType as MessageType].signatureRequired && good.length) {
+        const signed = await signAll(good.map((g) => g.xml))
+        signed.forEach((xml, i) => (good[i].xml = xml))
+      }
       await db.transaction(async (trx) => {
         const now = sqlNow()
         for (const b of bad) {

@@ -106,7 +106,9 @@ export function derivedColumns(type: MessageType, head: Values, lines: Values[])
 }
 
 /**
- * Single-window declarations (issue 6): the tenant's profile, creating documents from forms with
+ * Single-window declarations (issue 6; framework opinion 2016: one-time submission of standard data,
+ * status returned through the window; SZDB/Z 304.1-2018 6.4: receipts give the result and the reason):
+ * the tenant's profile, creating documents from forms with
  * every check, the checks that need other documents (three-document match, personal limits), and
  * submission: the state change, its outbox message and its event in ONE transaction. Every method
  * takes the tenant: a tenant only ever reads or changes its own profile and declarations.
@@ -264,6 +266,96 @@ export default class DeclarationService {
           docNo: declaration.docNo,
           status: declaration.status,
         },
+        tenantId,
+        actor: actor ?? undefined,
+      })
+      return { declaration, problems, passed: !hasErrors(problems) }
+    })
+  }
+
+  /**
+   * Corrects a declaration that was not sent or that customs rejected (100, negative codes; SW 702-2018
+   * 4.2 b: the enterprise adjusts its messages according to the receipts): replaces its head and lines, runs every check again and
+   * keeps it as 'checked' or 'draft'. The document number may not change; sent ones cannot be edited.
+   */
+  async update(
+    tenantId: number,
+    id: number,
+    input: Omit<DeclarationInput, 'messageType'>,
+    actor: Actor | null = null
+  ) {
+    return db.transaction(async (trx) => {
+      const declaration = await this.lockOwn(trx, tenantId, id)
+      if (!declaration.isLocal && !isRejected(declaration.status)) {
+        throw new DomainException('sw.errors.not_editable', { status: declaration.status })
+      }
+      const profile = await this.requireProfile(tenantId, trx)
+      const type = declaration.messageType
+      const { head, lines } = completeDocument(
+        type,
+        input.businessMode,
+        input.head,
+        input.lines ?? [],
+        identityOf(profile)
+      )
+      const derived = derivedColumns(type, head, lines)
+      if (derived.doc_no !== declaration.docNo) {
+        throw new DomainException(
+          'sw.errors.doc_no_fixed',
+          { docNo: declaration.docNo },
+          { field: MESSAGE_TYPES[type].docNoField }
+        )
+      }
+      const problems = await this.runChecks(
+        trx,
+        tenantId,
+        profile,
+        type,
+        input.businessMode,
+        head,
+        lines,
+        declaration.id
+      )
+      const before = { status: declaration.status, header: declaration.headerData }
+      declaration.merge({
+        businessMode: input.businessMode,
+        orderNo: derived.order_no,
+        logisticsCode: derived.logistics_code,
+        logisticsNo: derived.logistics_no,
+        copNo: derived.cop_no,
+        preNo: derived.pre_no,
+        invtNo: derived.invt_no,
+        buyerIdNumber: derived.buyer_id_number,
+        buyerName: derived.buyer_name,
+        amount: derived.amount,
+        currency: derived.currency,
+        header: JSON.stringify(head),
+        status: hasErrors(problems) ? 'draft' : 'checked',
+        checkReport: JSON.stringify(problems),
+      })
+      await declaration.save()
+      await trx.from('sw_declaration_lines').where('declaration_id', declaration.id).delete()
+      if (lines.length) {
+        await trx
+          .table('sw_declaration_lines')
+          .multiInsert(lines.map((line) => lineRow(declaration.id, line)))
+      }
+      await this.event(
+        trx,
+        declaration.id,
+        'checked',
+        declaration.status,
+        'updated',
+        `updated:${declaration.id}:${Date.now()}:${Math.random()}`,
+        'user',
+        actor
+      )
+      await this.audit.record(trx, {
+        action: 'sw.declaration.update',
+        subjectType: 'sw_declaration',
+        subjectId: declaration.id,
+        before,
+        after: { status: declaration.status, header: head },
         tenantId,
         actor: actor ?? undefined,
       })
@@ -504,15 +596,20 @@ export default class DeclarationService {
    * payment company, carrier). Only the documents' contents are compared; nothing is shown.
    */
   async parcelOf(trx: TransactionClientContract, head: Values) {
-    const load = async (type: MessageType, column: string, value: string | null | undefined) => {
+    const load = async (
+      type: MessageType,
+      column: string,
+      value: string | null | undefined,
+      party: [string, string | null | undefined]
+    ) => {
       if (!value) return null
-      const row = await trx
+      const rows = await trx
         .from('sw_declarations')
         .where('message_type', type)
         .where(column, value)
         .orderBy('id', 'desc')
         .select('id', 'header')
-        .first()
+      const row = pickDocument(rows, party[0], party[1])
       if (!row) return null
       const lines =
         type === 'CEB311'
@@ -524,12 +621,12 @@ export default class DeclarationService {
                 .select('fields')
             ).map((l) => JSON.parse(l.fields) as Values)
           : []
-      return { head: JSON.parse(row.header) as Values, lines }
+      return { head: row.parsed, lines }
     }
     const [order, payment, waybill] = await Promise.all([
-      load('CEB311', 'order_no', head.orderNo),
-      load('CEB411', 'order_no', head.orderNo),
-      load('CEB511', 'logistics_no', head.logisticsNo),
+      load('CEB311', 'order_no', head.orderNo, ['ebpCode', head.ebpCode]),
+      load('CEB411', 'order_no', head.orderNo, ['ebpCode', head.ebpCode]),
+      load('CEB511', 'logistics_no', head.logisticsNo, ['logisticsCode', head.logisticsCode]),
     ])
     return { order, payment, waybill }
   }
@@ -612,6 +709,25 @@ export default class DeclarationService {
       { client: trx }
     )
   }
+}
+
+/**
+ * Of the documents with one order or waybill number (numbers are unique per platform or carrier, not
+ * park-wide), the one of the same platform (ebpCode) or carrier (logisticsCode); else the latest, so a
+ * differing party is reported as a mismatch rather than a missing document.
+ */
+export function pickDocument<R extends { header: string }>(
+  rows: R[],
+  field: string,
+  value: string | null | undefined
+): (R & { parsed: Values }) | null {
+  let fallback: (R & { parsed: Values }) | null = null
+  for (const row of rows) {
+    const parsed = JSON.parse(row.header) as Values
+    if (value && parsed[field] === value) return { ...row, parsed }
+    fallback ??= { ...row, parsed }
+  }
+  return fallback
 }
 
 /** One goods-line row: the JSON fields plus the columns lists and sums use. */

@@ -132,6 +132,41 @@ test.group('Single window: batch import', (group) => {
     assert.equal(await count('sw_declaration_events', { kind: 'submitted' }), 3)
   }).timeout(30000)
 
+  test('an inventory import whose orders are missing or differ is rejected with the match problems', async ({
+    assert,
+  }) => {
+    const tenant = await makeTenant('云帆')
+    await giveProfile(tenant, DEMO_PARTIES)
+    const parcels = [1, 2].map((n) => demoImportParcel(70 + n, parties))
+    await batches.import(
+      tenant.id,
+      'CEB311',
+      await file('o.csv', toImportCsv('CEB311', ofType(parcels, 'CEB311')))
+    )
+    await batches.import(
+      tenant.id,
+      'CEB411',
+      await file('p.csv', toImportCsv('CEB411', ofType(parcels, 'CEB411')))
+    )
+    // Waybill of parcel 2 only.
+    await batches.import(
+      tenant.id,
+      'CEB511',
+      await file('w.csv', toImportCsv('CEB511', [parcels[1][2]]))
+    )
+    const result = await batches.import(
+      tenant.id,
+      'CEB621',
+      await file('i.csv', toImportCsv('CEB621', ofType(parcels, 'CEB621')))
+    )
+    assert.equal(result.batch.state, 'rejected')
+    assert.deepEqual(
+      result.report.errors.map((e) => `${e.row}:${e.field}:${e.key}`),
+      ['3:logisticsNo:match.waybill_missing']
+    )
+    assert.equal(result.report.errors[0].message, `找不到运单 ${parcels[0][3].head.logisticsNo}。`)
+  })
+
   test('a file with bad rows is rejected as a whole, with a per-row, per-field translated report', async ({
     assert,
   }) => {

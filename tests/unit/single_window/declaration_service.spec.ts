@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
+import { Decimal } from 'decimal.js'
 import DeclarationService from '#single_window/services/declaration_service'
 import SwMessage from '#single_window/models/sw_message'
 import SwDeclaration from '#single_window/models/sw_declaration'
@@ -152,6 +153,74 @@ test.group('Single window: DeclarationService', (group) => {
     await db.from('sw_declarations').where('id', order.id).update({ status: '100' })
     const second = await service.submit(tenant.id, order.id)
     assert.notEqual(second.message.guid, first.message.guid)
+  })
+
+  test('update corrects a rejected declaration (checks again) but never one that is in flight', async ({
+    assert,
+  }) => {
+    const tenant = await declarer()
+    const doc = demoImportParcel(22, parties)[0]
+    const order = (await service.create(tenant.id, input(doc))).declaration
+    await service.submit(tenant.id, order.id)
+    await assert.rejects(
+      () => service.update(tenant.id, order.id, input(doc)),
+      /sw.errors.not_editable/
+    )
+    await db.from('sw_declarations').where('id', order.id).update({ status: '100' })
+    const broken = { ...doc, head: { ...doc.head, buyerName: '' } }
+    const bad = await service.update(tenant.id, order.id, input(broken))
+    assert.equal(bad.declaration.status, 'draft')
+    assert.include(
+      bad.problems.map((p) => `${p.field}:${p.key}`),
+      'buyerName:check.required'
+    )
+    const renamed = { ...doc, head: { ...doc.head, orderNo: 'OTHER-1' } }
+    await assert.rejects(
+      () => service.update(tenant.id, order.id, input(renamed)),
+      /sw.errors.doc_no_fixed/
+    )
+    const fixed = await service.update(
+      tenant.id,
+      order.id,
+      input({
+        ...doc,
+        lines: [doc.lines[0]],
+        head: {
+          ...doc.head,
+          goodsValue: doc.lines[0].totalPrice,
+          acturalPaid: new Decimal(doc.lines[0].totalPrice)
+            .plus(doc.head.freight)
+            .plus(doc.head.taxTotal)
+            .toFixed(),
+        },
+      })
+    )
+    assert.equal(fixed.declaration.status, 'checked', JSON.stringify(fixed.problems))
+    assert.lengthOf(await db.from('sw_declaration_lines').where('declaration_id', order.id), 1)
+    const other = await makeTenant('海贝')
+    await giveProfile(other, OTHER_PARTIES)
+    await assert.rejects(
+      () => service.update(other.id, order.id, input(doc)),
+      /sw.errors.not_found/
+    )
+  })
+
+  test('the match picks the order of the same platform: order numbers are unique per platform only', async ({
+    assert,
+  }) => {
+    const tenant = await declarer()
+    const docs = demoImportParcel(23, parties)
+    for (const doc of docs.slice(0, 3)) await service.create(tenant.id, input(doc))
+    // Another platform's order with the same number, created later, with other amounts.
+    const other = await makeTenant('海贝')
+    await giveProfile(other, OTHER_PARTIES)
+    const theirs = demoImportParcel(24, selfParties(OTHER_PARTIES))[0]
+    await service.create(
+      other.id,
+      input({ ...theirs, head: { ...theirs.head, orderNo: docs[0].head.orderNo } })
+    )
+    const result = await service.create(tenant.id, input(docs[3]))
+    assert.deepEqual(result.problems, [])
   })
 
   test('isolation: another tenant can neither see, check nor submit the declaration', async ({

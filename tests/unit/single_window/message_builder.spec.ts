@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { XMLParser } from 'fast-xml-parser'
 import { buildMessage } from '#single_window/builders/message_builder'
 import { prepareSigner, verifyEnveloped } from '#single_window/builders/signer'
+import { signAll } from '#single_window/builders/sign_pool'
 import { demoExportShipment, demoImportParcel } from '#single_window/demo_data'
 import { FIELD_SPECS } from '#single_window/specs/field_specs'
 import { MESSAGE_TYPES, OUTGOING_TYPES } from '#single_window/message_types'
@@ -115,6 +116,25 @@ test.group('Single window: message builder', (group) => {
     assert.notEqual(tampered, built.xml)
     assert.isFalse(verifyEnveloped(tampered))
   })
+
+  test('the batch path signs on worker threads: same order, each signature verifies, XSD-valid', async ({
+    assert,
+  }) => {
+    const docs = Array.from({ length: 12 }, (_, i) => demoImportParcel(100 + i)[3])
+    const unsigned = docs.map(
+      (d) =>
+        buildMessage('CEB621', [{ head: d.head, lines: d.lines }], transfer, { sign: false }).xml
+    )
+    assert.notInclude(unsigned[0], 'ds:Signature')
+    assert.isFalse((await xmllint(unsigned[0], 'import')).valid)
+    const signed = await signAll(unsigned)
+    assert.lengthOf(signed, docs.length)
+    signed.forEach((xml, i) => {
+      assert.include(xml, `<ceb:copNo>${docs[i].head.copNo}</ceb:copNo>`)
+      assert.isTrue(verifyEnveloped(xml), `message ${i}`)
+    })
+    assert.isTrue((await xmllint(signed[11], 'import')).valid)
+  }).timeout(30000)
 
   test('the export XSD rejects a message the builder did not make (the test can fail)', async ({
     assert,

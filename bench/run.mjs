@@ -62,6 +62,14 @@
  * stays meaningful when other processes crowd the machine's cores, where latencies do not. With
  * one core of its own, a server's p99 at 10 connections is roughly 10 × that figure.
  *
+ * - single window (issue 6), each phase in a process of its own from the compiled build
+ *   (`node ace sw:bench`, see commands/sw_bench.ts): SW_BENCH_COUNT (default 100,000) import
+ *   inventory lists from one CSV import file to files in OutBox — import with every check,
+ *   submission (messages built and signed), the outbox job — as msgs/s next to a floor measured in
+ *   the same process (the same messages from a bare template string written to files, no checks,
+ *   no database), target >= 1,500 msgs/s; then as many CEB622 receipts (100 a file) applied by the
+ *   inbox job, target >= 3,000/s; both with the process's peak RSS and CPU seconds.
+ *
  * A benchmark reports, it is not a test: the exit code is 0 whatever the figures.
  * Usage: node bench/run.mjs [--reuse] [scenario names...]. --reuse keeps tmp/bench.sqlite3 when
  * it is already seeded (new migrations still run); BENCH_SECONDS (default 10) sets each run's length; BENCH_PORT (default
@@ -784,6 +792,35 @@ if (wanted('audit-heatmap')) {
   heatmap = { clauses: Number(figures[1]), p50: Number(figures[3]), p99: Number(figures[4]) }
 }
 
+/** Runs one phase of `node ace sw:bench` from the build and reads its RESULT line. */
+function swBench(phase, count) {
+  const output = execFileSync(
+    process.execPath,
+    ['ace', 'sw:bench', `--phase=${phase}`, `--count=${count}`, `--dir=${root}tmp/bench-sw`],
+    // One import file holds every inventory list (1-2 goods lines each): allow its rows.
+    {
+      cwd: `${root}build`,
+      env: { ...env, SW_IMPORT_MAX_ROWS: String(3 * count) },
+      encoding: 'utf8',
+    }
+  )
+  const line = output.split('\n').find((l) => l.startsWith(`RESULT ${phase} `))
+  if (!line) throw new Error(`sw:bench ${phase} said: ${output}`)
+  return Object.fromEntries(
+    line
+      .split(' ')
+      .slice(2)
+      .map((pair) => pair.split('='))
+      .map(([k, v]) => [k, Number(v)])
+  )
+}
+
+let singleWindow = null
+if (wanted('single-window')) {
+  const count = Number(process.env.SW_BENCH_COUNT ?? 100_000)
+  singleWindow = { declare: swBench('declare', count), receipts: swBench('receipts', count) }
+}
+
 const verdict = (ok) => (ok ? 'met' : 'NOT met')
 const ms = (value) => `${String(value).padStart(5)} ms`
 console.log(
@@ -872,5 +909,21 @@ if (ledger) {
   console.log(
     `${'complaint ledger'.padEnd(22)} ${ledger.rows} rows built in ${ledger.seconds.toFixed(2)} s (CPU ${ledger.cpuSeconds.toFixed(2)} s), ` +
       `peak RSS ${ledger.rssMb} MB (${ledger.kb} KB, own process)  target <= 5 s: ${verdict(ok)}`
+  )
+}
+if (singleWindow) {
+  const d = singleWindow.declare
+  const r = singleWindow.receipts
+  console.log(
+    `${'sw declare → OutBox'.padEnd(22)} ${d.count} inventory lists in ${d.seconds.toFixed(1)} s: ${d.rate} msgs/s ` +
+      `(floor ${d.floor} msgs/s, ${(d.ratio * 100).toFixed(1)}% of it; CPU ${d.cpu.toFixed(1)} s = ` +
+      `${(d.count / d.cpu).toFixed(0)} msgs per CPU-second; import ${d.import} s, submit ${d.submit} s, ` +
+      `outbox ${d.outbox} s), peak RSS ${d.peakRssMb} MB, XSD sample ${d.xsdSample - d.xsdInvalid}/${d.xsdSample} valid  ` +
+      `target >= 1,500 msgs/s: ${verdict(d.rate >= 1500)}`
+  )
+  console.log(
+    `${'sw receipts → status'.padEnd(22)} ${r.count} receipts (${r.files} files) in ${r.seconds.toFixed(1)} s: ${r.rate}/s ` +
+      `(CPU ${r.cpu.toFixed(1)} s = ${(r.count / r.cpu).toFixed(0)} per CPU-second), peak RSS ${r.peakRssMb} MB  ` +
+      `target >= 3,000/s: ${verdict(r.rate >= 3000)}`
   )
 }

@@ -253,14 +253,24 @@ export default class SwBench extends BaseCommand {
     const folders = this.folders
     await rm(folders.root, { recursive: true, force: true })
     await folders.ensure()
-    const rows = await db
+    const rows: Array<{ cop_no: string }> = await db
       .from('sw_declarations')
       .where({ tenant_id: tenant.id, message_type: 'CEB621' })
       .orderBy('id')
       .limit(this.count)
       .select('cop_no')
-    if (rows.length < this.count)
-      throw new Error(`run the declare phase first (${rows.length} inventory lists)`)
+    if (rows.length < this.count) {
+      await this.fixtures(tenant.id, this.count - rows.length)
+      rows.push(
+        ...(await db
+          .from('sw_declarations')
+          .where({ tenant_id: tenant.id, message_type: 'CEB621' })
+          .whereLike('doc_no', 'BENCHINV%')
+          .orderBy('id')
+          .limit(this.count - rows.length)
+          .select('cop_no'))
+      )
+    }
     // Not timed: the receipts, 100 records a file, as the e-port sends them.
     const base = Date.parse('2026-12-01T02:00:00Z')
     for (let f = 0; f * 100 < rows.length; f++) {
@@ -308,6 +318,36 @@ export default class SwBench extends BaseCommand {
         `rate=${(result.applied / seconds).toFixed(0)} cpu=${cpuSeconds.toFixed(2)} peakRssMb=${peakRssMb()} at120=${Number(at120?.n ?? 0)}`
     )
     await this.cleanup()
+  }
+
+  /**
+   * Without a declare phase before: inventory lists inserted straight into the table (queued, as
+   * after submission), so the receipts have something to apply to. Not timed.
+   */
+  async fixtures(tenantId: number, missing: number) {
+    const head = JSON.stringify({
+      ebcCode: DEMO_PARTIES.ebcCode,
+      ebpCode: DEMO_PARTIES.ebpCode,
+      agentCode: DEMO_PARTIES.ebcCode,
+      customsCode: '5349',
+    })
+    const now = new Date().toISOString().slice(0, 19).replace('T', ' ')
+    for (let k = 0; k < missing; k += 500) {
+      await db.table('sw_declarations').multiInsert(
+        Array.from({ length: Math.min(500, missing - k) }, (_, i) => ({
+          tenant_id: tenantId,
+          message_type: 'CEB621',
+          direction: 'import',
+          business_mode: '9610',
+          doc_no: `BENCHINV${String(k + i).padStart(10, '0')}`,
+          cop_no: `BENCHINV${String(k + i).padStart(10, '0')}`,
+          header: head,
+          status: 'queued',
+          created_at: now,
+          updated_at: now,
+        }))
+      )
+    }
   }
 
   /** Removes the bench tenant's single-window rows (the tenant and its audit entries stay: the trail is a hash chain). */

@@ -11,6 +11,25 @@ import {
 } from '#single_window/demo_data'
 import { ExchangeFolders } from '#single_window/transport/exchange'
 import { makeTenant } from '#tests/helpers/world'
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+
+/** A bare waybill declaration (CEB511) of a tenant: what makes it a party of the waybill number. */
+export async function declareWaybill(tenantId: number, logisticsNo: string) {
+  const now = DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss')
+  await db.table('sw_declarations').insert({
+    tenant_id: tenantId,
+    message_type: 'CEB511',
+    direction: 'import',
+    business_mode: '9610',
+    doc_no: logisticsNo,
+    logistics_no: logisticsNo,
+    header: '{}',
+    status: 'checked',
+    created_at: now,
+    updated_at: now,
+  })
+}
 
 /** Fresh exchange folders under the OS temp dir (one per test). */
 export async function tempFolders() {

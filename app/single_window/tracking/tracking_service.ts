@@ -179,13 +179,18 @@ export default class TrackingService {
 
   /**
    * The public timeline of a waybill number, oldest first: stage, action, time and place only.
-   * Waybill numbers are unique per carrier (SPEC.md §4), so events of every tenant are shown.
+   * Waybill numbers are unique per carrier (SPEC.md §4). Only the waybill's own parties speak here:
+   * events of tenants that declared a document carrying this number (its waybill, order or
+   * inventory list), so another tenant's scanner token cannot write into a stranger's parcel history.
    */
   static async timeline(logisticsNo: string): Promise<PublicTrackingEvent[]> {
     const number = logisticsNo.trim()
     if (!number || number.length > LIMITS.logisticsNo) return []
     const rows = await SwTrackingEvent.query()
       .where('logistics_no', number)
+      .whereIn('tenant_id', (parties) =>
+        parties.from('sw_declarations').where('logistics_no', number).select('tenant_id')
+      )
       .orderBy('occurred_at', 'asc')
       .orderBy('id', 'asc')
       .select('stage', 'action', 'occurred_at', 'place')

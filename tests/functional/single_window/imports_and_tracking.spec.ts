@@ -14,6 +14,7 @@ import ApiTokenService from '#single_window/tracking/api_token_service'
 import { importColumns } from '#single_window/import_columns'
 import { assertAccess } from '#tests/helpers/isolation'
 import { declareParcelPapers, inventoryCsv, makeSwWorld } from '#tests/helpers/sw_web'
+import { declareWaybill } from '#tests/helpers/sw_io'
 
 const count = async (model: typeof SwDeclaration | typeof SwImportBatch) =>
   Number((await model.query().count('* as n'))[0].$extras.n)
@@ -277,6 +278,7 @@ test.group('Single window: API tokens and the tracking API', (group) => {
 
   test('/track shows a waybill’s stages without personal data', async ({ client, assert }) => {
     const world = await makeSwWorld()
+    await declareWaybill(world.tenantA.id, 'RO2026120100000009')
     const { token } = await new ApiTokenService().create(world.tenantA.id, 'scanner')
     const posted = await client
       .post('/api/tracking/events')
@@ -310,6 +312,20 @@ test.group('Single window: API tokens and the tracking API', (group) => {
     assert.include(html, '最新环节：出区')
     assert.include(html, '卡口 2')
     assert.notInclude(html, world.tenantA.name)
+    // Tenant B is no party of the waybill: its scanner's event is stored for it, not shown to the public.
+    const other = await new ApiTokenService().create(world.tenantB.id, 'scanner')
+    const fake = await client
+      .post('/api/tracking/events')
+      .json({
+        eventId: 'FAKE',
+        logisticsNo: 'RO2026120100000009',
+        stage: 'delivered',
+        action: '伪造签收',
+        occurredAt: '2026-12-01T19:00:00+08:00',
+      })
+      .header('authorization', `Bearer ${other.token}`)
+    fake.assertStatus(201)
+    assert.notInclude((await client.get('/track?number=RO2026120100000009')).text(), '伪造签收')
     const none = await client.get('/track?number=NOPE')
     assert.include(none.text(), '没有找到运单 NOPE 的物流信息')
   })

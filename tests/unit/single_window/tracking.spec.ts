@@ -6,6 +6,7 @@ import TrackingService, { type TrackingEventInput } from '#single_window/trackin
 import ApiTokenService, { hashToken } from '#single_window/tracking/api_token_service'
 import DomainException from '#core/exceptions/domain_exception'
 import { makeTenant } from '#tests/helpers/world'
+import { declareWaybill } from '#tests/helpers/sw_io'
 
 const scan = (
   eventId: string,
@@ -46,10 +47,14 @@ test.group('Tracking', (group) => {
     assert,
   }) => {
     const tenant = await makeTenant('Timeline Co')
+    await declareWaybill(tenant.id, 'SF1234567890')
     await new TrackingService().recordScanned(tenant.id, [
       scan('b', 'left_zone', 60),
       scan('a', 'entered_zone', 0),
     ])
+    // A tenant that is no party of the waybill posts for its number: not on the public timeline.
+    const stranger = await makeTenant('Stranger Co')
+    await new TrackingService().recordScanned(stranger.id, [scan('x', 'delivered', 90)])
     const timeline = await TrackingService.timeline(' SF1234567890 ')
     assert.deepEqual(
       timeline.map((e) => e.stage),

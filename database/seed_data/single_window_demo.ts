@@ -175,4 +175,36 @@ export async function seedSingleWindowDemo() {
     if (doc.messageType === 'CEB505') continue
     await create(doc)
   }
+
+  // The parcels were declared before their receipts came back: the services stamp the local steps
+  // with the seeding time, so date them back to just before the first receipt.
+  const sql = (minutes: number) => base.minus({ minutes }).toFormat('yyyy-MM-dd HH:mm:ss')
+  const seeded = db
+    .from('sw_declarations')
+    .whereIn('tenant_id', [tenantA.id, tenantB.id])
+    .select('id')
+  await db
+    .from('sw_declarations')
+    .whereIn('tenant_id', [tenantA.id, tenantB.id])
+    .update({ created_at: sql(12) })
+  await db
+    .from('sw_declarations')
+    .whereIn('tenant_id', [tenantA.id, tenantB.id])
+    .whereNotNull('submitted_at')
+    .update({ submitted_at: sql(10) })
+  for (const [kind, minutes] of [
+    ['created', 12],
+    ['submitted', 10],
+    ['written', 9],
+  ] as const) {
+    await db
+      .from('sw_declaration_events')
+      .whereIn('declaration_id', seeded)
+      .where('kind', kind)
+      .update({ occurred_at: sql(minutes) })
+  }
+  await db
+    .from('sw_messages')
+    .whereIn('declaration_id', seeded)
+    .update({ created_at: sql(10), updated_at: sql(9), written_at: sql(9) })
 }

@@ -1,4 +1,4 @@
-import { chunked, linkTo, periodInstants, register } from '#core/evidence'
+import { linkTo, periodInstants, register, rowsOf } from '#core/evidence'
 
 // GB/T 39678 7.3 (7.3.4 the complaint archive), 8.3.3, 7.1.2: the complaints submitted in the period.
 register(['7.3', '8.3.3', '7.1.2'], {
@@ -33,22 +33,10 @@ register(['7.3', '8.3.3', '7.1.2'], {
         'resolved_on_time',
         'closed_at',
       ],
-      rows: () =>
-        chunked((after, limit) =>
-          inPeriod()
-            .where('id', '>', after)
-            .orderBy('id')
-            .limit(limit)
-            .select(
-              'id',
-              'number',
-              'submitted_at',
-              'status',
-              'subject',
-              'resolved_on_time',
-              'closed_at'
-            )
-        ),
+      rows: rowsOf(
+        () => inPeriod(),
+        ['id', 'number', 'submitted_at', 'status', 'subject', 'resolved_on_time', 'closed_at']
+      ),
     }
   },
 })
@@ -98,17 +86,11 @@ register(['7.1.3'], {
       count: counts.consultations + counts.opinions + counts.ratings,
       link: linkTo('consultations.index'),
       columns: ['id', 'asked_at', 'channel', 'status', 'subject', 'answered_at'],
-      rows: () =>
-        chunked((after, limit) =>
-          client
-            .from('consultations')
-            .where('asked_at', '>=', start)
-            .where('asked_at', '<', end)
-            .where('id', '>', after)
-            .orderBy('id')
-            .limit(limit)
-            .select('id', 'asked_at', 'channel', 'status', 'subject', 'answered_at')
-        ),
+      rows: rowsOf(
+        () =>
+          client.from('consultations').where('asked_at', '>=', start).where('asked_at', '<', end),
+        ['id', 'asked_at', 'channel', 'status', 'subject', 'answered_at']
+      ),
     }
   },
 })

@@ -9,6 +9,7 @@ import { DateTime } from 'luxon'
 import router from '@adonisjs/core/services/router'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 
 /** A period of Shanghai calendar days, both ends included (ISO dates, 'yyyy-MM-dd'). */
 export interface EvidencePeriod {
@@ -119,6 +120,25 @@ export async function* chunked<T extends { id: number }>(
     if (rows.length < chunk) return
     after = Number(rows[rows.length - 1].id)
   }
+}
+
+/**
+ * A provider's `rows`: the records of `query` (a fresh builder each call) in id order, `columns`
+ * only, `chunk` at a time through `chunked`.
+ */
+export function rowsOf(
+  query: () => DatabaseQueryBuilderContract,
+  columns: string[],
+  chunk = 1000
+): () => AsyncIterable<EvidenceRow> {
+  type Row = EvidenceRow & { id: number }
+  const page = async (after: number, limit: number) =>
+    (await query()
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(limit)
+      .select(...columns)) as Row[]
+  return () => chunked(page, chunk)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { chunked, linkTo, periodInstants, register } from '#core/evidence'
+import { linkTo, periodInstants, register, rowsOf } from '#core/evidence'
 
 // GB/T 39678 5.4 (8.1.4), 6.10 (8.2.10): the facility register.
 register(['5.4', '6.10'], {
@@ -13,15 +13,10 @@ register(['5.4', '6.10'], {
       count,
       link: linkTo('facilities.index'),
       columns: ['id', 'name', 'facility_type', 'location', 'capacity'],
-      rows: () =>
-        chunked((after, limit) =>
-          client
-            .from('facilities')
-            .where('id', '>', after)
-            .orderBy('id')
-            .limit(limit)
-            .select('id', 'name', 'facility_type', 'location', 'capacity')
-        ),
+      rows: rowsOf(
+        () => client.from('facilities'),
+        ['id', 'name', 'facility_type', 'location', 'capacity']
+      ),
     }
   },
 })
@@ -42,14 +37,10 @@ register(['5.4', '6.10'], {
       count,
       link: linkTo('bookings.list'),
       columns: ['id', 'number', 'facility_id', 'tenant_id', 'starts_at', 'ends_at', 'status'],
-      rows: () =>
-        chunked((after, limit) =>
-          inPeriod()
-            .where('id', '>', after)
-            .orderBy('id')
-            .limit(limit)
-            .select('id', 'number', 'facility_id', 'tenant_id', 'starts_at', 'ends_at', 'status')
-        ),
+      rows: rowsOf(
+        () => inPeriod(),
+        ['id', 'number', 'facility_id', 'tenant_id', 'starts_at', 'ends_at', 'status']
+      ),
     }
   },
 })

@@ -1,4 +1,4 @@
-import { chunked, linkTo, register } from '#core/evidence'
+import { linkTo, register, rowsOf } from '#core/evidence'
 
 /** Tenants counted as in the park (GB/T 39678 5.3.1: room for 15 or more e-commerce tenants). */
 const IN_PARK = ['admitted', 'resident']
@@ -16,15 +16,7 @@ register(['5.1.2'], {
       count,
       link: linkTo('departments.public'),
       columns: ['id', 'name', 'responsibilities'],
-      rows: () =>
-        chunked((after, limit) =>
-          client
-            .from('departments')
-            .where('id', '>', after)
-            .orderBy('id')
-            .limit(limit)
-            .select('id', 'name', 'responsibilities')
-        ),
+      rows: rowsOf(() => client.from('departments'), ['id', 'name', 'responsibilities']),
     }
   },
 })
@@ -47,17 +39,14 @@ register(['5.3.1'], {
       count,
       link: linkTo('park.tenants.index'),
       columns: ['id', 'name', 'uscc', 'status'],
-      rows: () =>
-        chunked((after, limit) =>
+      rows: rowsOf(
+        () =>
           client
             .from('tenants')
             .whereIn('status', IN_PARK)
-            .where('created_at', '<', `${period.to} 23:59:59`)
-            .where('id', '>', after)
-            .orderBy('id')
-            .limit(limit)
-            .select('id', 'name', 'uscc', 'status')
-        ),
+            .where('created_at', '<', `${period.to} 23:59:59`),
+        ['id', 'name', 'uscc', 'status']
+      ),
     }
   },
 })
@@ -88,18 +77,15 @@ register(['5.5.4', '8.1.5.2'], {
       count,
       link: linkTo('park.statistics.show'),
       columns: ['id', 'number', 'tenant_id', 'start_date', 'end_date', 'status'],
-      rows: () =>
-        chunked((after, limit) =>
+      rows: rowsOf(
+        () =>
           client
             .from('leases')
             .where('start_date', '<=', period.to)
             .where('end_date', '>=', period.from)
-            .whereNot('status', 'draft')
-            .where('id', '>', after)
-            .orderBy('id')
-            .limit(limit)
-            .select('id', 'number', 'tenant_id', 'start_date', 'end_date', 'status')
-        ),
+            .whereNot('status', 'draft'),
+        ['id', 'number', 'tenant_id', 'start_date', 'end_date', 'status']
+      ),
     }
   },
 })

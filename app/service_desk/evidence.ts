@@ -1,4 +1,4 @@
-import { chunked, linkTo, periodInstants, register } from '#core/evidence'
+import { linkTo, periodInstants, register, rowsOf } from '#core/evidence'
 
 // GB/T 39678 §6 services delivered: the service requests submitted in the period.
 register(['6'], {
@@ -37,22 +37,10 @@ register(['6'], {
         'status',
         'subject',
       ],
-      rows: () =>
-        chunked((after, limit) =>
-          inPeriod()
-            .where('id', '>', after)
-            .orderBy('id')
-            .limit(limit)
-            .select(
-              'id',
-              'number',
-              'service_item_id',
-              'tenant_id',
-              'submitted_at',
-              'status',
-              'subject'
-            )
-        ),
+      rows: rowsOf(
+        () => inPeriod(),
+        ['id', 'number', 'service_item_id', 'tenant_id', 'submitted_at', 'status', 'subject']
+      ),
     }
   },
 })

@@ -1,4 +1,4 @@
-import { chunked, linkTo, periodInstants, register } from '#core/evidence'
+import { linkTo, periodInstants, register, rowsOf } from '#core/evidence'
 import { registerSampleKind } from '#audits/sampling'
 
 /*
@@ -54,14 +54,7 @@ register(['6.1', '6.2.3', '8.2.1.2'], {
       count,
       link: linkTo('sw.declarations.index'),
       columns,
-      rows: () =>
-        chunked((after, limit) =>
-          inPeriod()
-            .where('id', '>', after)
-            .orderBy('id')
-            .limit(limit)
-            .select(...columns)
-        ),
+      rows: rowsOf(() => inPeriod(), columns),
     }
   },
 })
@@ -110,14 +103,7 @@ register(['6.5.4', '8.2.5.3'], {
       count,
       link: linkTo('sw.declarations.index', {}, { qs: { type: 'CEB511' } }),
       columns,
-      rows: () =>
-        chunked((after, limit) =>
-          inPeriod()
-            .where('id', '>', after)
-            .orderBy('id')
-            .limit(limit)
-            .select(...columns)
-        ),
+      rows: rowsOf(() => inPeriod(), columns),
     }
   },
 })

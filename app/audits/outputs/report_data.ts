@@ -1,13 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { I18n } from '@adonisjs/i18n'
 import { sqlDay } from '#core/dates'
-import {
-  providerByKey,
-  providersFor,
-  type EvidencePeriod,
-  type EvidenceProvider,
-  type EvidenceResult,
-} from '#core/evidence'
+import { providerByKey, type EvidenceResult } from '#core/evidence'
 import type Audit from '#audits/models/audit'
 import { auditPeriod } from '#audits/period'
 import { verifyFile } from '#audits/files'
@@ -141,33 +135,6 @@ function iso(value: unknown) {
   return text.includes('T') ? text : `${text.replace(' ', 'T')}Z`
 }
 
-/**
- * Each provider's answer for the period, asked now (not the heatmap's memo, which may be a minute
- * old on MySQL): the counts in a report or bundle must match the rows it exports. Each provider
- * once, in registration order per clause, like EvidenceStateService.providerResults.
- */
-async function freshLiveEvidence(lookups: Map<string, string[]>, period: EvidencePeriod) {
-  const byNumber = new Map<string, EvidenceProvider[]>()
-  const unique = new Map<string, EvidenceProvider>()
-  for (const [number, keys] of lookups) {
-    const list: EvidenceProvider[] = []
-    for (const key of keys) {
-      for (const provider of providersFor(key)) {
-        if (!list.includes(provider)) list.push(provider)
-        unique.set(provider.key, provider)
-      }
-    }
-    byNumber.set(number, list)
-  }
-  const answered = new Map<string, EvidenceResult>()
-  for (const provider of unique.values()) {
-    answered.set(provider.key, await provider.provide(period, db.connection()))
-  }
-  return new Map(
-    [...byNumber].map(([number, list]) => [number, list.map((p) => answered.get(p.key)!)])
-  )
-}
-
 /** Reads ids in slices: IN lists stay well under every driver's parameter limit. */
 async function byIds<T>(ids: number[], read: (slice: number[]) => Promise<T[]>) {
   const out: T[] = []
@@ -221,7 +188,14 @@ export async function loadReportData(audit: Audit, i18n: I18n): Promise<ReportDa
     clauseRows.map((c) => ({ id: c.clauseId, number: c.number })),
     new Map(clauseRows.map((c) => [c.clauseId, c.methods]))
   )
-  const liveResults = await freshLiveEvidence(lookups, period)
+  const liveResults = await new EvidenceStateService().providerResults(
+    lookups,
+    period,
+    db.connection(),
+    {
+      fresh: true,
+    }
+  )
   const verdictRows = await db
     .from('audit_verdicts')
     .where('audit_id', audit.id)

@@ -258,12 +258,15 @@ export default class EvidenceStateService {
   /**
    * The provider results standing for each clause. `lookups` maps a clause number to the numbers
    * its providers may be registered under: its own and the §8 items that verify it (a provider
-   * registered for '8.3.3' serves the clauses 8.3.3 verifies). Each provider is asked once.
+   * registered for '8.3.3' serves the clauses 8.3.3 verifies). Each provider is asked once;
+   * `fresh` asks it now rather than reusing the heatmap's memo (a report or bundle must count what
+   * it exports).
    */
   async providerResults(
     lookups: Map<string, string[]>,
     period: EvidencePeriod,
-    client: QueryClientContract
+    client: QueryClientContract,
+    { fresh = false } = {}
   ) {
     const byNumber = new Map<string, EvidenceProvider[]>()
     const unique = new Map<string, EvidenceProvider>()
@@ -281,7 +284,12 @@ export default class EvidenceStateService {
     // One after another: a transaction's client runs one query at a time (and SQLite has one
     // connection).
     for (const provider of unique.values()) {
-      answered.set(provider.key, await providerMemo.provide(provider, period, client))
+      answered.set(
+        provider.key,
+        await (fresh
+          ? provider.provide(period, client)
+          : providerMemo.provide(provider, period, client))
+      )
     }
     const results = new Map<string, EvidenceResult[]>()
     for (const [number, list] of byNumber)

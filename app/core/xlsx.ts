@@ -34,14 +34,14 @@ export async function write(fill: (book: Book) => Promise<void> | void) {
 }
 
 /**
- * One sheet: a bold, frozen header row, given widths and number formats per column. A column's
+ * One sheet: a bold, frozen header row, given widths, number formats and wrapping per column. A column's
  * cells share one style object: the writer recognises a style by its object, so it renders each
  * column's style once instead of once per cell (half the time of a 5,000-row roster).
  */
 export function sheet(
   book: Book,
   name: string,
-  columns: Array<{ header: string; width: number; format?: string }>,
+  columns: Array<{ header: string; width: number; format?: string; wrap?: boolean }>,
   rows: Iterable<unknown[]>,
   options: { autoFilter?: boolean } = {}
 ) {
@@ -49,9 +49,11 @@ export function sheet(
   if (options.autoFilter) {
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } }
   }
-  const styles: Array<Partial<ExcelJS.Style>> = columns.map((c) =>
-    c.format ? { numFmt: c.format } : {}
-  )
+  const styles: Array<Partial<ExcelJS.Style>> = columns.map((c) => ({
+    ...(c.format ? { numFmt: c.format } : {}),
+    // Long text (requirements, observations) wraps inside its column, top-aligned.
+    ...(c.wrap ? { alignment: { wrapText: true, vertical: 'top' as const } } : {}),
+  }))
   ws.columns = columns.map((c, i) => ({ header: c.header, width: c.width, style: styles[i] }))
   const header = ws.getRow(1)
   header.font = { bold: true }

@@ -1,6 +1,5 @@
 import type { I18n } from '@adonisjs/i18n'
-import type ExcelJS from 'exceljs'
-import { write, type Book } from '#core/xlsx'
+import { sheet, write, type Book } from '#core/xlsx'
 import { VERDICTS } from '#audits/workflow'
 import type { ChapterSummary, ReportData } from '#audits/outputs/report_data'
 import { clauseReferences } from '#audits/outputs/references'
@@ -13,27 +12,9 @@ interface Column {
   wrap?: boolean
 }
 
-/**
- * A table sheet like #core/xlsx's, with long texts wrapped: a column's cells share one style
- * object, set before the rows go out (the streaming writer cannot restyle a committed row).
- */
+/** A table sheet (#core/xlsx's), with long texts wrapped and a filter on the header row. */
 function table(book: Book, name: string, columns: Column[], rows: Iterable<unknown[]>) {
-  const ws = book.addWorksheet(sheetName(name), { views: [{ state: 'frozen', ySplit: 1 }] })
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } }
-  const styles: Array<Partial<ExcelJS.Style>> = columns.map((c) =>
-    c.wrap ? { alignment: { wrapText: true, vertical: 'top' } } : { alignment: { vertical: 'top' } }
-  )
-  ws.columns = columns.map((c, i) => ({ header: c.header, width: c.width, style: styles[i] }))
-  const header = ws.getRow(1)
-  header.font = { bold: true }
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEFC' } }
-  header.commit()
-  for (const values of rows) {
-    const row = ws.addRow(values)
-    row.eachCell((cell, column) => (cell.style = styles[column - 1]))
-    row.commit()
-  }
-  ws.commit()
+  sheet(book, sheetName(name), columns, rows, { autoFilter: true }).commit()
 }
 
 /** Sheet names: at most 31 characters, none of []:*?/\ (Excel's rules). */

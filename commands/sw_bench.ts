@@ -36,6 +36,23 @@ const cpu = () => {
 }
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024)
 
+/** Highest RSS seen (sampled every 20 ms) since the last `next()`: the peak of each phase. */
+function rssPhases() {
+  let peak = 0
+  const sample = () => (peak = Math.max(peak, process.memoryUsage.rss()))
+  const timer = setInterval(sample, 20)
+  timer.unref()
+  return {
+    next() {
+      sample()
+      const value = mb(peak)
+      peak = process.memoryUsage.rss()
+      return value
+    },
+    stop: () => clearInterval(timer),
+  }
+}
+
 /**
  * The single-window benchmark (issue 6), one phase per process so each peak RSS is its own:
  *
@@ -98,7 +115,7 @@ export default class SwBench extends BaseCommand {
   }
 
   /** The parcels: demo documents with a buyer of their own each (personal limits stay clear). */
-  parcels(count: number) {
+  parcels(count: number, only?: MessageType) {
     const parties = {
       ...DEMO_PARTIES,
       logisticsCode: DEMO_PARTIES.ebcCode,
@@ -119,7 +136,7 @@ export default class SwBench extends BaseCommand {
       for (const doc of docs) {
         for (const key of ['buyerIdNumber', 'payerIdNumber']) if (doc.head[key]) doc.head[key] = id
         for (const key of ['buyerName', 'payerName']) if (doc.head[key]) doc.head[key] = name
-        byType[doc.messageType].push(doc)
+        if (!only || doc.messageType === only) byType[doc.messageType].push(doc)
       }
     }
     return { parties, byType }
@@ -128,7 +145,7 @@ export default class SwBench extends BaseCommand {
   async setupTenant() {
     await this.cleanup()
     const tenant = await this.benchTenant()
-    const { parties, byType } = this.parcels(this.count)
+    const { parties } = this.parcels(0)
     await new DeclarationService().saveProfile(tenant.id, {
       customsCode: parties.ebcCode,
       copCode: parties.ebcCode,
@@ -138,7 +155,7 @@ export default class SwBench extends BaseCommand {
       ebpCode: parties.ebpCode,
       ebpName: parties.ebpName,
     })
-    return { tenant, byType }
+    return { tenant }
   }
 
   async importFile(type: MessageType, docs: DemoDocument[]) {
@@ -150,15 +167,17 @@ export default class SwBench extends BaseCommand {
   async declarePhase() {
     await rm(this.work, { recursive: true, force: true })
     await mkdir(this.work, { recursive: true })
-    const { tenant, byType } = await this.setupTenant()
+    const { tenant } = await this.setupTenant()
     const batches = new BatchService()
     const folders = this.folders
     await folders.ensure()
+    const rss = rssPhases()
 
     // Not timed: the order, payment and waybill of every parcel, imported, submitted and written.
     let started = performance.now()
     for (const type of ['CEB311', 'CEB411', 'CEB511'] as const) {
-      const file = await this.importFile(type, byType[type])
+      // One type's documents at a time, dropped once written: the bench holds no more than that.
+      const file = await this.importFile(type, this.parcels(this.count, type).byType[type])
       const result = await batches.import(tenant.id, type, file)
       if (!result.created)
         throw new Error(
@@ -170,11 +189,12 @@ export default class SwBench extends BaseCommand {
     await rm(folders.path('OutBox'), { recursive: true, force: true })
     await folders.ensure()
     const setupSeconds = (performance.now() - started) / 1000
+    const setupRss = rss.next()
 
     // The floor: the same inventory lists from a bare template string, written as files.
     const floorDir = join(this.work, 'floor')
     await mkdir(floorDir, { recursive: true })
-    const inventories = byType.CEB621
+    const inventories = this.parcels(this.count, 'CEB621').byType.CEB621
     started = performance.now()
     const spec = FIELD_SPECS.CEB621
     const escape = (v: string) =>
@@ -202,6 +222,7 @@ export default class SwBench extends BaseCommand {
 
     // End to end, timed: import file → checks → declarations → signed messages → OutBox files.
     const file = await this.importFile('CEB621', inventories)
+    rss.next()
     started = performance.now()
     const cpuStart = cpu()
     const imported = await batches.import(tenant.id, 'CEB621', file)
@@ -212,9 +233,11 @@ export default class SwBench extends BaseCommand {
     }
     const importSeconds = (performance.now() - started) / 1000
     const importCpu = cpu() - cpuStart
+    const importRss = rss.next()
     await batches.submitBatch(tenant.id, imported.batch.id)
     const submitSeconds = (performance.now() - started) / 1000 - importSeconds
     const submitCpu = cpu() - cpuStart - importCpu
+    const submitRss = rss.next()
     const flushed = await new OutboxService({ folders }).flush({ limit: 10 * this.count })
     const totalSeconds = (performance.now() - started) / 1000
     const totalCpu = cpu() - cpuStart
@@ -224,6 +247,8 @@ export default class SwBench extends BaseCommand {
       throw new Error(`expected ${inventories.length} OutBox files, found ${files.length}`)
     }
     const peak = peakRssMb()
+    const outboxRss = rss.next()
+    rss.stop()
 
     // Not timed: a sample of the OutBox files against the official XSD.
     const sample = files.filter((_f, i) => i % Math.max(1, Math.floor(files.length / 200)) === 0)
@@ -244,6 +269,7 @@ export default class SwBench extends BaseCommand {
       `RESULT declare count=${inventories.length} seconds=${totalSeconds.toFixed(2)} cpu=${totalCpu.toFixed(2)} rate=${rate.toFixed(0)} ` +
         `floor=${floor.toFixed(0)} ratio=${(rate / floor).toFixed(3)} peakRssMb=${peak} ` +
         `import=${importSeconds.toFixed(2)} submit=${submitSeconds.toFixed(2)} outbox=${outboxSeconds.toFixed(2)} ` +
+        `setupRssMb=${setupRss} importRssMb=${importRss} submitRssMb=${submitRss} outboxRssMb=${outboxRss} ` +
         `xsdSample=${sample.length} xsdInvalid=${invalid} heapMb=${mb(process.memoryUsage().heapUsed)}`
     )
   }

@@ -17,7 +17,7 @@ import DeclarationService, {
   pickDocument,
   type Actor,
 } from '#single_window/services/declaration_service'
-import { readImportFile, type ImportRow } from '#single_window/services/import_reader'
+import { readImportRows, type ImportRow } from '#single_window/services/import_reader'
 import {
   importColumns,
   LINE_PREFIX,
@@ -46,6 +46,8 @@ type Values = Record<string, string | null | undefined>
 export const IMPORT_MAX_ROWS = Number(process.env.SW_IMPORT_MAX_ROWS ?? 100_000)
 /** Rows per INSERT and per submit transaction. */
 const CHUNK = 500
+/** Documents whose parcels are indexed at once during an import. */
+const INDEX_SLICE = 5000
 
 const sqlNow = () => DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss')
 
@@ -288,21 +290,19 @@ export default class BatchService {
   ) {
     const profile = await this.declarations.requireProfile(tenantId)
     const columns = importColumns(type)
-    const rows = await readImportFile(
-      file.path,
-      file.name,
-      new Set(columns.map((c) => c.key)),
-      IMPORT_MAX_ROWS
+    // Rows are grouped into documents as they are read: neither the file nor its rows are kept.
+    const { docs, problems, rowCount } = await this.group(
+      type,
+      readImportRows(file.path, file.name, new Set(columns.map((c) => c.key)), IMPORT_MAX_ROWS)
     )
-    if (rows.length === 0) throw new DomainException('sw.errors.batch_empty', {}, { field: 'file' })
-    if (rows.length > IMPORT_MAX_ROWS) {
+    if (rowCount === 0) throw new DomainException('sw.errors.batch_empty', {}, { field: 'file' })
+    if (rowCount > IMPORT_MAX_ROWS) {
       throw new DomainException(
         'sw.errors.batch_too_many',
         { max: IMPORT_MAX_ROWS },
         { field: 'file' }
       )
     }
-    const { docs, problems } = this.group(type, rows)
     const identity = identityOf(profile)
     const checked: Doc[] = []
     for (const doc of docs) {
@@ -311,20 +311,22 @@ export default class BatchService {
       doc.lines = completed.lines
       checked.push(doc)
     }
-    const index =
-      type === 'CEB621'
-        ? await ParcelIndex.load(
-            db,
-            checked.map((d) => d.head)
-          )
-        : null
     const pending = new Map<string, Decimal>()
     const existing = await this.existingDocNos(
       tenantId,
       type,
       checked.map((d) => d.key)
     )
-    for (const doc of checked) {
+    // The parcels' orders, payments and waybills are loaded per slice of documents, so only one
+    // slice's index is in memory; `pending` carries the buyers' totals across slices.
+    let index: ParcelIndex | null = null
+    for (const [n, doc] of checked.entries()) {
+      if (type === 'CEB621' && n % INDEX_SLICE === 0) {
+        index = await ParcelIndex.load(
+          db,
+          checked.slice(n, n + INDEX_SLICE).map((d) => d.head)
+        )
+      }
       const found = checkDocument(type, doc.mode, doc.head, doc.lines, identity)
       if (index) found.push(...index.check(doc.head, doc.lines, pending))
       if (existing.has(doc.key)) {
@@ -356,7 +358,7 @@ export default class BatchService {
         tenantId,
         messageType: type,
         fileName: file.name.slice(0, 255),
-        rowCount: rows.length,
+        rowCount,
         state: 'rejected',
         report: JSON.stringify({
           created: 0,
@@ -373,7 +375,7 @@ export default class BatchService {
           tenantId,
           messageType: type,
           fileName: file.name.slice(0, 255),
-          rowCount: rows.length,
+          rowCount,
           state: 'accepted',
           report: JSON.stringify({ created: checked.length, errors: [] }),
           createdBy: actor?.id ?? null,
@@ -389,7 +391,7 @@ export default class BatchService {
           messageType: type,
           fileName: file.name,
           documents: checked.length,
-          rows: rows.length,
+          rows: rowCount,
         },
         tenantId,
         actor: actor ?? undefined,
@@ -536,7 +538,7 @@ export default class BatchService {
   }
 
   /** Groups rows into documents by document number; a row without lines-type is one document. */
-  private group(type: MessageType, rows: ImportRow[]) {
+  private async group(type: MessageType, rows: AsyncIterable<ImportRow>) {
     const info = MESSAGE_TYPES[type]
     const hasLines = FIELD_SPECS[type].list !== null
     const headKeys = importColumns(type)
@@ -547,7 +549,9 @@ export default class BatchService {
       .map((c) => c.key)
     const docs = new Map<string, Doc>()
     const problems: ImportProblem[] = []
-    rows.forEach((row, i) => {
+    let rowCount = 0
+    for await (const row of rows) {
+      rowCount++
       const cells = row.cells
       const key = cells[info.docNoField] ?? `#row${row.number}`
       const mode = (cells.businessMode ?? '') as BusinessMode
@@ -567,7 +571,7 @@ export default class BatchService {
           key: 'import.duplicate_in_file',
           data: { docNo: key, row: doc.rows[0] },
         })
-        return
+        continue
       }
       if (!doc) {
         const head: Record<string, string> = {}
@@ -594,10 +598,9 @@ export default class BatchService {
         doc.lines.push(line)
         doc.rows.push(row.number)
       }
-      void i
-    })
+    }
     // doc.rows[0] is the head's row; doc.rows[n] the row of line n (1-based).
-    return { docs: [...docs.values()], problems }
+    return { docs: [...docs.values()], problems, rowCount }
   }
 
   private async existingDocNos(tenantId: number, type: MessageType, keys: string[]) {

@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { createReadStream } from 'node:fs'
 import ExcelJS from 'exceljs'
-import { parse } from 'csv-parse/sync'
+import { parse } from 'csv-parse'
 import DomainException from '#core/exceptions/domain_exception'
 import { FIRST_DATA_ROW, KEY_ROW } from '#single_window/import_columns'
 
@@ -42,56 +42,80 @@ const keyPositions = (values: string[], known: Set<string>) => {
 }
 
 /**
- * Reads an import file: .xlsx with exceljs's streaming reader (the first sheet whose row 2 holds
- * field names), or CSV (UTF-8, BOM allowed; line 2 holds the field names). Blank rows are skipped;
- * reading stops past `maxRows` data rows.
+ * Reads an import file row by row: .xlsx with exceljs's streaming reader (the first sheet whose
+ * row 2 holds field names), or CSV (UTF-8, BOM allowed; line 2 holds the field names) with
+ * csv-parse's streaming parser, so neither the file nor its rows are ever held whole. Blank rows
+ * are skipped; reading stops past `maxRows` data rows (the caller sees `maxRows + 1`). An
+ * unreadable file throws `sw.errors.batch_format` while iterating.
  */
-export async function readImportFile(
+export async function* readImportRows(
   path: string,
   name: string,
   known: Set<string>,
   maxRows: number
-): Promise<ImportRow[]> {
+): AsyncGenerator<ImportRow> {
   const csv = /\.csv$/i.test(name)
   try {
     await stat(path)
-    return csv ? await readCsv(path, known, maxRows) : await readXlsx(path, known, maxRows)
+    yield* csv ? readCsv(path, known, maxRows) : readXlsx(path, known, maxRows)
   } catch (error) {
     if (error instanceof DomainException) throw error
     throw new DomainException('sw.errors.batch_format', {}, { field: 'file' })
   }
 }
 
-async function readCsv(path: string, known: Set<string>, maxRows: number) {
-  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '')
-  const records = parse(text, { relax_column_count: true, skip_empty_lines: false }) as string[][]
-  const keys = records[KEY_ROW - 1] ?? []
-  const positions = keyPositions(
-    keys.map((k) => k.trim()),
-    known
-  )
-  if (positions.length === 0)
-    throw new DomainException('sw.errors.batch_format', {}, { field: 'file' })
+/** The whole file at once (small files, tests): see readImportRows. */
+export async function readImportFile(
+  path: string,
+  name: string,
+  known: Set<string>,
+  maxRows: number
+): Promise<ImportRow[]> {
   const rows: ImportRow[] = []
-  for (let i = FIRST_DATA_ROW - 1; i < records.length; i++) {
-    const record = records[i]
-    const cells: Record<string, string> = {}
-    let blank = true
-    for (const [index, key] of positions) {
-      const value = (record[index] ?? '').trim()
-      if (value !== '') {
-        cells[key] = value
-        blank = false
-      }
-    }
-    if (blank) continue
-    rows.push({ number: i + 1, cells })
-    if (rows.length > maxRows) break
-  }
+  for await (const row of readImportRows(path, name, known, maxRows)) rows.push(row)
   return rows
 }
 
-async function readXlsx(path: string, known: Set<string>, maxRows: number) {
+async function* readCsv(path: string, known: Set<string>, maxRows: number) {
+  const parser = createReadStream(path).pipe(
+    parse({ bom: true, relax_column_count: true, skip_empty_lines: false })
+  )
+  let positions: Array<[number, string]> | null = null
+  let index = -1
+  let count = 0
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      index++
+      if (index === KEY_ROW - 1) {
+        positions = keyPositions(
+          record.map((k) => k.trim()),
+          known
+        )
+        if (positions.length === 0)
+          throw new DomainException('sw.errors.batch_format', {}, { field: 'file' })
+        continue
+      }
+      if (index < FIRST_DATA_ROW - 1 || !positions) continue
+      const cells: Record<string, string> = {}
+      let blank = true
+      for (const [at, key] of positions) {
+        const value = (record[at] ?? '').trim()
+        if (value !== '') {
+          cells[key] = value
+          blank = false
+        }
+      }
+      if (blank) continue
+      yield { number: index + 1, cells }
+      if (++count > maxRows) break
+    }
+  } finally {
+    parser.destroy()
+  }
+  if (!positions) throw new DomainException('sw.errors.batch_format', {}, { field: 'file' })
+}
+
+async function* readXlsx(path: string, known: Set<string>, maxRows: number) {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path), {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -101,7 +125,7 @@ async function readXlsx(path: string, known: Set<string>, maxRows: number) {
   })
   for await (const worksheet of reader) {
     let positions: Array<[number, string]> | null = null
-    const rows: ImportRow[] = []
+    let count = 0
     for await (const row of worksheet) {
       const values = (Array.isArray(row.values) ? row.values : []) as unknown[]
       if (row.number === KEY_ROW) {
@@ -120,10 +144,10 @@ async function readXlsx(path: string, known: Set<string>, maxRows: number) {
         }
       }
       if (blank) continue
-      rows.push({ number: row.number, cells })
-      if (rows.length > maxRows) break
+      yield { number: row.number, cells }
+      if (++count > maxRows) break
     }
-    if (positions && positions.length > 0) return rows
+    if (positions && positions.length > 0) return
   }
   throw new DomainException('sw.errors.batch_format', {}, { field: 'file' })
 }

@@ -4,6 +4,7 @@ import Tenant from '#core/models/tenant'
 import User from '#core/models/user'
 import SwProfile from '#single_window/models/sw_profile'
 import DeclarationService, { type Actor } from '#single_window/services/declaration_service'
+import TrackingService from '#single_window/tracking/tracking_service'
 import {
   DEMO_PARTIES,
   demoExportShipment,
@@ -129,6 +130,46 @@ export async function seedSingleWindowDemo() {
     await receipt(inventory.id, '2', `清单新增申报成功[电商企业编码：${parties.ebcCode}]`, 2, base)
     await receipt(inventory.id, '120', '[Code:1800;Desc:逻辑校验通过]', 5, base)
     await receipt(inventory.id, '800', '[Code:2600;Desc:放行]', 40, base)
+    // The parcel's path through the zone (SZDB/Z 304.1 6.6), as the warehouse scanner and the release
+    // receipt record it: /track shows it by the waybill number.
+    const logisticsNo = inventory.logisticsNo!
+    const at = (minutes: number) => base.plus({ minutes })
+    const tracking = new TrackingService()
+    await tracking.recordScanned(tenantA.id, [
+      {
+        eventId: `seed-${n}-in`,
+        logisticsNo,
+        stage: 'entered_zone',
+        action: '入区扫描',
+        occurredAt: at(20),
+        place: '前海保税仓 1 号库',
+      },
+      {
+        eventId: `seed-${n}-tally`,
+        logisticsNo,
+        stage: 'tallied',
+        action: '理货完成',
+        occurredAt: at(28),
+        place: '前海保税仓 1 号库',
+      },
+      {
+        eventId: `seed-${n}-out`,
+        logisticsNo,
+        stage: 'left_zone',
+        action: '出区扫描',
+        occurredAt: at(70),
+        place: '卡口 2',
+      },
+    ])
+    await db.transaction((trx) =>
+      tracking.recordRelease(trx, {
+        tenantId: tenantA.id,
+        declarationId: inventory.id,
+        logisticsNo,
+        occurredAt: at(40).toJSDate(),
+        action: '海关放行',
+      })
+    )
   }
   // 3: the inventory list is at the e-port (2).
   {

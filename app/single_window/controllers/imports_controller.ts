@@ -4,6 +4,7 @@ import SwDeclaration from '#single_window/models/sw_declaration'
 import BatchService, { IMPORT_MAX_ROWS } from '#single_window/services/batch_service'
 import DeclarationService from '#single_window/services/declaration_service'
 import { PER_PAGE } from '#core/services/listing'
+import { scopeToTenant } from '#core/tenancy'
 import { swMessages } from '#single_window/validators/messages'
 import {
   IMPORT_MAX_MB,
@@ -86,17 +87,18 @@ export default class ImportsController {
 
   async show({ params, view, bouncer, auth }: HttpContext) {
     await bouncer.with('SingleWindowPolicy').authorize('declare')
-    const tenantId = auth.getUserOrFail().tenantId!
+    const user = auth.getUserOrFail()
     // Another tenant's batch is not found at all.
-    const batch = await SwImportBatch.query()
-      .where({ id: params.id, tenant_id: tenantId })
-      .firstOrFail()
-    const declarations = await SwDeclaration.query()
-      .where({ tenant_id: tenantId, batch_id: batch.id })
+    const batch = await scopeToTenant(
+      SwImportBatch.query().where('id', params.id),
+      user
+    ).firstOrFail()
+    const declarations = await scopeToTenant(SwDeclaration.query(), user)
+      .where('batch_id', batch.id)
       .orderBy('id')
       .limit(200)
-    const counts = await SwDeclaration.query()
-      .where({ tenant_id: tenantId, batch_id: batch.id })
+    const counts = await scopeToTenant(SwDeclaration.query(), user)
+      .where('batch_id', batch.id)
       .groupBy('status')
       .select('status')
       .count('* as total')
@@ -117,9 +119,10 @@ export default class ImportsController {
   async submit({ params, response, session, i18n, bouncer, auth }: HttpContext) {
     await bouncer.with('SingleWindowPolicy').authorize('declare')
     const user = auth.getUserOrFail()
-    const batch = await SwImportBatch.query()
-      .where({ id: params.id, tenant_id: user.tenantId! })
-      .firstOrFail()
+    const batch = await scopeToTenant(
+      SwImportBatch.query().where('id', params.id),
+      user
+    ).firstOrFail()
     const { queued, failed } = await new BatchService().submitBatch(user.tenantId!, batch.id, user)
     if (failed) session.flash('warning', i18n.t('sw_web.imports.submit_failed', { failed }))
     session.flash('success', i18n.t('sw_web.imports.submitted', { queued }))
